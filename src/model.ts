@@ -160,3 +160,28 @@ export interface DeckHtml {
   /** Extra files written as text (theme CSS…), relative to the output folder. */
   readonly files: Readonly<Record<string, string>>
 }
+
+export type LogoPosition = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right'
+
+/**
+ * A theme made ready for output. Colours and fonts reach templates only through CSS custom
+ * properties (see README "Themes"): --dh-bg, --dh-text, --dh-heading, --dh-accent,
+ * --dh-accent-text, --dh-link, --dh-muted, --dh-rule, --dh-surface, --dh-code-bg,
+ * --dh-code-text, --dh-code-keyword, --dh-code-string, --dh-code-comment, --dh-code-number,
+ * --dh-code-title, --dh-font-body, --dh-font-heading, --dh-font-code, --dh-title-bg,
+ * --dh-title-text, --dh-section-bg, --dh-section-text.
+ */
+export interface ThemeStyle {
+  readonly name: string
+  /** Variables, @font-face rules and the theme's own theme.css, for the deck. */
+  readonly css: string
+  /** The same variables in print-friendly form (light paper unless the theme says otherwise). */
+  readonly printCss: string
+  /** Fonts, logo and background images, copied into the output. */
+  readonly assets: readonly AssetRef[]
+  readonly logo: { readonly src: string; readonly alt: string; readonly position: LogoPosition } | null
+  readonly footer: string
+  /** Slide size in CSS pixels. */
+  readonly width: number
+  readonly height: number
+}
