@@ -72,8 +72,11 @@ export class DeckError extends Error {
 /** Several fatal problems found in one pass (e.g. every broken template at once). */
 export class DeckErrors extends Error {
   override readonly name = 'DeckErrors'
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('\n'))
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    options?: { cause?: unknown },
+  ) {
+    super(diagnostics.map((d) => d.message).join('\n'), options)
   }
 }
 

@@ -1,0 +1,94 @@
+// I/O: reads templates/**/*.hbs from every template folder; the first folder that has a name wins.
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DeckError, error } from '../diagnostics/diagnostic.js'
+
+/** One template's text and the file it came from (for messages). */
+export interface TemplateFile {
+  readonly source: string
+  readonly file: string
+}
+
+/** Every template a deck can use, after overrides. Names are file stems. */
+export interface TemplateSet {
+  /** deck.hbs: the Reveal.js HTML shell. */
+  readonly shell: TemplateFile
+  readonly slides: ReadonlyMap<string, TemplateFile>
+  readonly partials: ReadonlyMap<string, TemplateFile>
+  readonly handouts: ReadonlyMap<string, TemplateFile>
+  /** Every deck.css found, lowest priority first, so a deck's CSS cascades over the built-in. */
+  readonly styles: readonly TemplateFile[]
+  /** The folders looked in, highest priority first, for "not found" messages. */
+  readonly searched: readonly string[]
+}
+
+const KINDS = ['slides', 'partials', 'handouts'] as const
+
+/** The templates/ folder shipped with deckhand (holds deck.hbs). */
+export function builtInTemplatesDir(): string {
+  // src/render/ in a checkout, lib/render/ when built: the package root is two levels up either way.
+  return fileURLToPath(new URL('../../templates', import.meta.url))
+}
+
+/** Loads the templates from `dirs`, highest priority first; missing folders are skipped. */
+export async function loadTemplates(dirs: readonly string[]): Promise<TemplateSet> {
+  const searched = dirs.map((d) => path.resolve(d))
+  const maps = { slides: new Map<string, TemplateFile>(), partials: new Map<string, TemplateFile>(), handouts: new Map<string, TemplateFile>() }
+  let shell: TemplateFile | undefined
+  const styles: TemplateFile[] = []
+  for (const dir of searched) {
+    for (const kind of KINDS) await addTemplates(maps[kind], path.join(dir, kind))
+    shell ??= await readOptional(path.join(dir, 'deck.hbs'))
+    const css = await readOptional(path.join(dir, 'deck.css'))
+    if (css) styles.unshift(css)
+  }
+  if (!shell) {
+    throw new DeckError(
+      error('template-not-found', 'The deck shell deck.hbs was not found', undefined, `looked in: ${searched.join(', ')}`),
+    )
+  }
+  return { shell, ...maps, styles, searched }
+}
+
+async function addTemplates(into: Map<string, TemplateFile>, dir: string): Promise<void> {
+  let names: string[]
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.hbs')).sort()
+  } catch (err) {
+    if (isMissing(err)) return
+    throw unreadable(dir, err)
+  }
+  for (const name of names) {
+    const stem = name.slice(0, -'.hbs'.length)
+    if (into.has(stem)) continue // a higher-priority folder already gave this name
+    const file = path.join(dir, name)
+    into.set(stem, { source: await readText(file), file })
+  }
+}
+
+async function readOptional(file: string): Promise<TemplateFile | undefined> {
+  try {
+    return { source: await readFile(file, 'utf8'), file }
+  } catch (err) {
+    if (isMissing(err)) return undefined
+    throw unreadable(file, err)
+  }
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (err) {
+    throw unreadable(file, err)
+  }
+}
+
+function isMissing(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return code === 'ENOENT' || code === 'ENOTDIR'
+}
+
+function unreadable(file: string, cause: unknown): DeckError {
+  return new DeckError(error('file-unreadable', `Could not read template ${file}`, { file, line: 1 }), { cause })
+}
