@@ -45,7 +45,11 @@ export interface ChapterMeta {
 export interface SlideSource {
   /** Markdown of the slide without its notes and without the directive comments. */
   readonly markdown: string
+  /** File line of the markdown's first line: line k of `markdown` is file line markdownLine + k. */
+  readonly markdownLine: number
   readonly notes: string
+  /** File line where the notes start; 0 when there are none. */
+  readonly notesLine: number
   /** Template named by `<!-- template: x -->` (or `<!-- .slide: data-template="x" -->`); '' = none. */
   readonly template: string
   readonly templateSpan?: SourceSpan

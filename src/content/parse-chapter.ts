@@ -1,0 +1,152 @@
+// Pure: the text of one chapter file -> Chapter (front matter, slides with their source lines).
+import { error, warning, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import type { Chapter, SlideSource } from '../model.js'
+import { splitFrontMatter } from './parse-front-matter.js'
+
+// The separators reveal-md and the Reveal.js Markdown plugin use, so their decks build unchanged.
+const SLIDE_SEPARATOR = /^---\s*$/
+const VERTICAL_SEPARATOR = /^----\s*$/
+const NOTES_START = /^\s*notes?:/i
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/
+const TEMPLATE_COMMENT = /<!--\s*template:\s*([\w-]+)\s*-->/
+const SLIDE_COMMENT = /<!--\s*\.slide:\s*([\s\S]*?)-->/
+const BLOCK_OPEN = /^:::\s*([\w-]+)\s*$/
+const BLOCK_CLOSE = /^:::\s*$/
+
+interface RawSlide {
+  readonly lines: string[]
+  readonly firstLine: number
+  readonly newStack: boolean
+}
+
+/** Splits a chapter into slides, keeping for each the line it starts on. */
+export function parseChapter(file: string, text: string, name = baseName(file)): StageResult<Chapter> {
+  const front = splitFrontMatter(text, file)
+  const diagnostics: Diagnostic[] = [...front.diagnostics]
+  const slides: SlideSource[] = []
+  for (const raw of splitSlides(front.body, front.bodyLine)) {
+    const slide = readSlide(raw, file, diagnostics)
+    if (slide) slides.push(slide)
+  }
+  return { value: { file, name, meta: front.meta, slides }, diagnostics }
+}
+
+function splitSlides(body: string, bodyLine: number): RawSlide[] {
+  const slides: RawSlide[] = []
+  let current: RawSlide = { lines: [], firstLine: bodyLine, newStack: true }
+  let fence: string | null = null
+  body.split('\n').forEach((line, i) => {
+    const fenceMatch = FENCE.exec(line)
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!
+      if (fence === null) fence = marker
+      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null
+    }
+    const separator = fence === null && (SLIDE_SEPARATOR.test(line) || VERTICAL_SEPARATOR.test(line))
+    if (!separator) {
+      current.lines.push(line)
+      return
+    }
+    slides.push(current)
+    current = { lines: [], firstLine: bodyLine + i + 1, newStack: SLIDE_SEPARATOR.test(line) }
+  })
+  slides.push(current)
+  return slides
+}
+
+function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[]): SlideSource | null {
+  const notesAt = findNotesLine(raw.lines)
+  const contentLines = notesAt === -1 ? raw.lines : raw.lines.slice(0, notesAt)
+  const notes = notesAt === -1 ? '' : raw.lines.slice(notesAt).join('\n').replace(NOTES_START, '').trim()
+  let markdown = contentLines.join('\n')
+  if (!markdown.trim() && !notes) return null
+
+  const lead = countLeadingBlankLines(contentLines)
+  const span = { file, line: raw.firstLine + (lead < contentLines.length ? lead : 0) }
+  let template = ''
+  let templateSpan
+  const templateMatch = TEMPLATE_COMMENT.exec(markdown)
+  if (templateMatch) {
+    template = templateMatch[1]!
+    templateSpan = { file, line: raw.firstLine + lineOf(markdown, templateMatch.index) }
+    markdown = markdown.replace(TEMPLATE_COMMENT, '')
+  }
+  let attributes = ''
+  const slideMatch = SLIDE_COMMENT.exec(markdown)
+  if (slideMatch) {
+    attributes = slideMatch[1]!.trim()
+    markdown = markdown.replace(SLIDE_COMMENT, '')
+    const named = /data-template=["']?([\w-]+)["']?/.exec(attributes)
+    if (named && !template) {
+      template = named[1]!
+      templateSpan = { file, line: raw.firstLine + lineOf(contentLines.join('\n'), slideMatch.index) }
+    }
+  }
+  checkBlocks(contentLines, raw.firstLine, file, diagnostics)
+  if (!markdown.trim() && notes) {
+    diagnostics.push(warning('front-matter-invalid', 'Slide has speaker notes but no content', span))
+  }
+  // Comments were removed in place, so line offsets inside the markdown still match the file.
+  const strippedLines = countLeadingNewlines(markdown)
+  return {
+    markdown: markdown.slice(strippedLines),
+    markdownLine: raw.firstLine + strippedLines,
+    notes,
+    notesLine: notesAt === -1 ? 0 : raw.firstLine + notesAt,
+    template,
+    ...(templateSpan && { templateSpan }),
+    attributes,
+    newStack: raw.newStack,
+    span,
+  }
+}
+
+function findNotesLine(lines: readonly string[]): number {
+  let fence = false
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (FENCE.test(line)) fence = !fence
+    if (!fence && NOTES_START.test(line)) return i
+  }
+  return -1
+}
+
+/** `:::name` blocks must be closed inside the slide that opens them. */
+function checkBlocks(lines: readonly string[], firstLine: number, file: string, diagnostics: Diagnostic[]): void {
+  const open: number[] = []
+  let fence = false
+  lines.forEach((line, i) => {
+    if (FENCE.test(line)) fence = !fence
+    if (fence) return
+    if (BLOCK_OPEN.test(line)) open.push(i)
+    else if (BLOCK_CLOSE.test(line) && open.pop() === undefined) {
+      diagnostics.push(error('unclosed-block', 'A `:::` closes a block that was never opened', { file, line: firstLine + i }))
+    }
+  })
+  for (const i of open) {
+    const name = BLOCK_OPEN.exec(lines[i]!)![1]
+    diagnostics.push(
+      error('unclosed-block', `Block \`:::${name}\` is not closed before the end of the slide`, { file, line: firstLine + i }, 'End it with a line holding only `:::`.'),
+    )
+  }
+}
+
+function countLeadingBlankLines(lines: readonly string[]): number {
+  let n = 0
+  while (n < lines.length && !lines[n]!.trim()) n++
+  return n
+}
+
+function countLeadingNewlines(markdown: string): number {
+  return /^\n*/.exec(markdown)![0].length
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 0
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
+
+function baseName(file: string): string {
+  return file.slice(file.replace(/\\/g, '/').lastIndexOf('/') + 1)
+}

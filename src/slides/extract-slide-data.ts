@@ -1,0 +1,169 @@
+// Pure: a slide's tokens -> the structured fields templates use (title, lead, items, sections…).
+import type { Token, Tokens } from 'marked'
+import type { CodeBlock, ImageRef, ListItem, Section, SlideData } from '../model.js'
+import { highlightCode, parseCodeInfo } from './highlight-code.js'
+import { childTokens, renderBlocks, renderInline, type BlockToken } from './markdown.js'
+
+const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/s
+const LABEL_SEPARATOR = /^\s*(?:—|–|-|:|\|)\s*/
+
+/** Tokens that carry content (not blank space, not comments). */
+export function significant(tokens: readonly Token[]): Token[] {
+  return tokens.filter((t) => t.type !== 'space' && !(t.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(t.raw)))
+}
+
+/** Fields hold HTML straight from Markdown; the caller finishes them (sanitising, `.element`). */
+export function extractSlideData(tokens: readonly Token[]): SlideData {
+  const render = renderBlocks
+  const content = significant(tokens)
+  const first = content[0]
+  const heading = first?.type === 'heading' ? (first as Tokens.Heading) : undefined
+  const afterTitle = heading ? content.slice(1) : content
+  const leadToken = afterTitle[0]?.type === 'paragraph' && !isLoneImage(afterTitle[0]) ? (afterTitle[0] as Tokens.Paragraph) : undefined
+  const titleHtml = heading ? renderInline(heading.tokens) : ''
+  return {
+    title: heading ? plainText(titleHtml) : '',
+    titleHtml,
+    lead: leadToken ? renderInline(leadToken.tokens) : '',
+    body: render(afterTitle),
+    rest: render(leadToken ? afterTitle.slice(1) : afterTitle),
+    items: firstListItems(afterTitle),
+    sections: extractSections(afterTitle, heading?.depth ?? 0),
+    images: collectImages(content),
+    ...optional('quote', extractQuote(content)),
+    ...optional('code', extractCode(content)),
+    columns: extractColumns(content),
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}
+
+function firstListItems(tokens: readonly Token[]): ListItem[] {
+  const list = tokens.find((t) => t.type === 'list') as Tokens.List | undefined
+  return list ? listItems(list) : []
+}
+
+function listItems(list: Tokens.List): ListItem[] {
+  const fragment = !list.ordered && list.raw.trimStart().startsWith('+')
+  return list.items.map((item) => {
+    const html = renderListItem(item)
+    const inline = item.tokens[0]?.type === 'text' || item.tokens[0]?.type === 'paragraph' ? ((item.tokens[0] as Tokens.Text).tokens ?? []) : []
+    const labelToken = inline[0]?.type === 'strong' ? (inline[0] as Tokens.Strong) : undefined
+    const label = labelToken ? plainText(renderInline(labelToken.tokens)) : ''
+    const restInline = labelToken ? trimSeparator(inline.slice(1)) : inline
+    const nested = item.tokens.slice(1)
+    const rest = labelToken ? renderInline(restInline) + (nested.length ? renderBlocks(nested) : '') : html
+    return { html, text: plainText(html), label, rest, fragment }
+  })
+}
+
+function renderListItem(item: Tokens.ListItem): string {
+  // A tight item's first token is bare text: render it inline so templates get no stray <p>.
+  const [head, ...tail] = item.tokens
+  if (head?.type === 'text' && (head as Tokens.Text).tokens) {
+    return renderInline((head as Tokens.Text).tokens!) + (tail.length ? renderBlocks(tail) : '')
+  }
+  return renderBlocks(item.tokens)
+}
+
+/** Drops the " — " or ": " that separates a label from its text. */
+function trimSeparator(tokens: readonly Token[]): Token[] {
+  const [head, ...tail] = tokens
+  if (head?.type !== 'text') return [...tokens]
+  const text = (head as Tokens.Text).text.replace(LABEL_SEPARATOR, '')
+  return text ? [{ ...head, text, raw: text } as Token, ...tail] : tail
+}
+
+/** One section per sub-heading below the title (the `###` cards of a cards slide). */
+function extractSections(tokens: readonly Token[], titleDepth: number): Section[] {
+  const sections: Section[] = []
+  let current: { heading: Tokens.Heading; body: Token[] } | undefined
+  const flush = (): void => {
+    if (!current) return
+    const titleHtml = renderInline(current.heading.tokens)
+    const list = current.body.find((t) => t.type === 'list') as Tokens.List | undefined
+    sections.push({ title: plainText(titleHtml), titleHtml, html: renderBlocks(current.body), items: list ? listItems(list) : [] })
+  }
+  for (const token of tokens) {
+    if (token.type === 'heading' && (token as Tokens.Heading).depth > titleDepth) {
+      flush()
+      current = { heading: token as Tokens.Heading, body: [] }
+    } else current?.body.push(token)
+  }
+  flush()
+  return sections
+}
+
+function collectImages(tokens: readonly Token[]): ImageRef[] {
+  const images: ImageRef[] = []
+  const visit = (list: readonly Token[]): void => {
+    for (const token of list) {
+      if (token.type === 'image') {
+        const image = token as Tokens.Image
+        images.push({ src: image.href, alt: image.text, title: image.title ?? '' })
+      }
+      for (const child of childTokens(token)) visit(child)
+    }
+  }
+  visit(tokens)
+  return images
+}
+
+function extractQuote(tokens: readonly Token[]): { html: string; cite: string } | undefined {
+  const quote = tokens.find((t) => t.type === 'blockquote') as Tokens.Blockquote | undefined
+  if (!quote) return undefined
+  const inner = significant(quote.tokens)
+  const last = inner[inner.length - 1]
+  const match = last?.type === 'paragraph' ? ATTRIBUTION.exec((last as Tokens.Paragraph).text) : null
+  if (!match || inner.length < 2) return { html: renderBlocks(inner), cite: '' }
+  // The attribution is the quote's last paragraph, starting with a dash.
+  const citeTokens = trimSeparator((last as Tokens.Paragraph).tokens.map((t, i) => (i === 0 && t.type === 'text' ? { ...t, text: t.text.replace(/^\s*(?:—|–|--|~)\s*/, '') } : t)) as Token[])
+  return { html: renderBlocks(inner.slice(0, -1)), cite: plainText(renderInline(citeTokens)) }
+}
+
+function extractCode(tokens: readonly Token[]): CodeBlock | undefined {
+  const code = tokens.find((t) => t.type === 'code') as Tokens.Code | undefined
+  if (!code) return undefined
+  const info = parseCodeInfo(code.lang ?? '')
+  return { lang: info.lang, html: highlightCode(code.text, info), text: code.text }
+}
+
+function extractColumns(tokens: readonly Token[]): string[] {
+  const block = tokens.find((t) => t.type === 'dhBlock' && (t as unknown as BlockToken).kind === 'columns') as unknown as BlockToken | undefined
+  return block ? block.parts.map((part) => renderBlocks(part)) : []
+}
+
+export function isLoneImage(token: Token | undefined): boolean {
+  if (token?.type !== 'paragraph') return false
+  const inline = (token as Tokens.Paragraph).tokens.filter((t) => !(t.type === 'text' && !t.raw.trim()) && !(t.type === 'html' && t.raw.startsWith('<!--')))
+  return inline.length === 1 && inline[0]!.type === 'image'
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' }
+
+/** Text of an HTML fragment, for titles, outline and word counts. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name] ?? (name.startsWith('#') ? String.fromCodePoint(Number.parseInt(name.slice(1), 10)) : m))
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Applies `finish` to every HTML field, so sanitising reaches all that templates can output. */
+export function mapHtmlFields(data: SlideData, finish: (html: string) => string): SlideData {
+  const item = (i: ListItem): ListItem => ({ ...i, html: finish(i.html), rest: finish(i.rest) })
+  return {
+    ...data,
+    titleHtml: finish(data.titleHtml),
+    lead: finish(data.lead),
+    body: finish(data.body),
+    rest: finish(data.rest),
+    items: data.items.map(item),
+    sections: data.sections.map((s) => ({ ...s, titleHtml: finish(s.titleHtml), html: finish(s.html), items: s.items.map(item) })),
+    ...(data.quote && { quote: { html: finish(data.quote.html), cite: data.quote.cite } }),
+    columns: data.columns.map(finish),
+  }
+}

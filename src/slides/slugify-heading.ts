@@ -1,0 +1,19 @@
+/** Makes unique, URL-friendly slide ids from titles (`#/the-four-phases`). */
+export function createSlugger(): (text: string, fallback: string) => string {
+  const used = new Map<string, number>()
+  return (text, fallback) => {
+    const base =
+      text
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || fallback
+    // Pure numbers would be read by Reveal as slide indices in the URL hash.
+    const safe = /^\d/.test(base) ? `s-${base}` : base
+    const count = used.get(safe) ?? 0
+    used.set(safe, count + 1)
+    return count === 0 ? safe : `${safe}-${count + 1}`
+  }
+}
