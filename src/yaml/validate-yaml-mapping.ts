@@ -24,8 +24,10 @@ export function validateYamlMapping<S extends z.ZodType>(
   const input = dropEmptyValues(mapping.value)
   const result = schema.safeParse(input)
   if (result.success) return { value: result.data, diagnostics }
-  for (const issue of result.error.issues) diagnostics.push(...describeIssue(issue, input, mapping, schema, label))
-  return { value: undefined, diagnostics }
+  const found = result.error.issues.flatMap((issue) => describeIssue(issue, input, mapping, schema, label))
+  // In file order, so the user reads them top to bottom like the file.
+  found.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0))
+  return { value: undefined, diagnostics: [...diagnostics, ...found] }
 }
 
 function notAMapping(mapping: YamlMapping, label: string): Diagnostic {
@@ -55,7 +57,7 @@ function unknownKey(path: YamlPath, key: string, allowed: readonly string[], map
   // Only suggest a key that is a plausible typo, not any key at all.
   const near = guess !== undefined && distance(key.toLowerCase(), guess.toLowerCase()) <= typoDistance(guess)
   const where = path.length > 1 ? ` under \`${showPath(path.slice(0, -1))}\`` : ''
-  const message = `unknown key \`${key}\`${where} in ${label}${near ? `; did you mean \`${guess}\`?` : ''}`
+  const message = `Unknown key \`${key}\`${where} in ${label}${near ? `; did you mean \`${guess}\`?` : ''}`
   const hint = allowed.length > 0 ? `allowed keys: ${allowed.join(', ')}` : undefined
   return error('config-unknown-key', message, mapping.spanOf(path), hint)
 }
