@@ -1,0 +1,108 @@
+// I/O orchestration of one deck's build: read, check everything, render, then write atomically.
+import { access } from 'node:fs/promises'
+import path from 'node:path'
+import createDebug from 'debug'
+import { DeckError, error, throwIfErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import { parseChapter } from '../content/parse-chapter.js'
+import { readChapterFiles, readDeckConfig } from '../content/read-chapters.js'
+import type { Chapter, ChapterRef, DeckConfig, DeckHtml, HandoutLayout, Paper, Slide, ThemeStyle } from '../model.js'
+import { writeOutputFolder } from '../output/write-deck.js'
+import { deckLookupDirs, type DeckRef, type Project } from '../project/find-project.js'
+import { checkTemplates } from '../render/check-templates.js'
+import { loadTemplates, type TemplateSet } from '../render/load-templates.js'
+import { renderDeck, THEME_CSS } from '../render/render-deck.js'
+import { HELPER_NAMES } from '../render/template-helpers.js'
+import { buildSlides } from '../slides/build-slides.js'
+import type { AssetRequest } from '../slides/resolve-links.js'
+import { loadTheme } from '../theme/load-theme.js'
+
+const debug = createDebug('deck:build')
+
+export interface BuildOptions {
+  /** Folder that receives `<deck>/`. @defaultValue the project's out folder (dist/) */
+  readonly outDir?: string
+  /** Overrides deck.yml's theme for this build. */
+  readonly theme?: string
+  readonly paper?: Paper
+  readonly handouts?: readonly HandoutLayout[]
+}
+
+export interface BuiltDeck {
+  readonly project: Project
+  readonly name: string
+  readonly deckDir: string
+  /** The deck's output folder (`dist/<deck>`). */
+  readonly outDir: string
+  readonly config: DeckConfig
+  readonly chapters: readonly ChapterRef[]
+  readonly slides: readonly Slide[]
+  readonly html: DeckHtml
+  readonly theme: ThemeStyle
+  readonly templates: TemplateSet
+  /** Every file the build read, for watchers. */
+  readonly inputs: readonly string[]
+}
+
+export const THEME_PRINT_CSS = 'theme-print.css'
+
+/** Builds `dist/<deck>/`. Throws DeckError/DeckErrors before writing anything when the input has errors. */
+export async function buildDeck(project: Project, deckName: string, options: BuildOptions = {}): Promise<StageResult<BuiltDeck>> {
+  const ref = findDeck(project, deckName)
+  const diagnostics: Diagnostic[] = []
+  const keep = <T>(result: StageResult<T>): T => {
+    diagnostics.push(...result.diagnostics)
+    return result.value
+  }
+  const overrides = { ...(options.theme && { theme: options.theme }), ...(options.paper && { paper: options.paper }), ...(options.handouts && { handouts: [...options.handouts] }) }
+  const config = keep(await readDeckConfig(ref.dir, overrides))
+  throwIfErrors(diagnostics)
+
+  const templateDirs = deckLookupDirs(project, ref.dir, 'templates')
+  debug('template lookup order: %o', templateDirs)
+  const templates = await loadTemplates(templateDirs)
+  throwIfErrors(checkTemplates(templates, HELPER_NAMES))
+
+  const files = await readChapterFiles(ref.dir, config)
+  const chapters: Chapter[] = files.map((f) => keep(parseChapter(f.file, f.text)))
+  const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
+  const theme = keep(await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText: files.map((f) => f.text).join('\n') }))
+  diagnostics.push(...(await missingAssets(built.assets)))
+  throwIfErrors(diagnostics)
+
+  const html = keep(renderDeck({ deck: config, slides: built.slides, templates, theme, deckName: ref.name, chapters: built.chapters }))
+  const outDir = path.join(path.resolve(options.outDir ?? project.outDir), ref.name)
+  await writeOutputFolder(outDir, {
+    files: { 'index.html': html.html, ...html.files, [THEME_CSS]: theme.css, [THEME_PRINT_CSS]: theme.printCss },
+    assets: [...html.assets, ...theme.assets, ...built.assets.map(({ from, to }) => ({ from, to }))],
+  })
+  debug('wrote %s (%d slides)', outDir, built.slides.length)
+  const inputs = [config.file, ...files.map((f) => f.file), ...built.assets.map((a) => a.from)]
+  return {
+    value: { project, name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme, templates, inputs },
+    diagnostics,
+  }
+}
+
+export function findDeck(project: Project, name: string): DeckRef {
+  const ref = project.decks.find((d) => d.name === name)
+  if (ref) return ref
+  const known = project.decks.map((d) => d.name)
+  throw new DeckError(
+    error('deck-not-found', `No deck "${name}" in ${project.contentDir}`, undefined, known.length ? `Decks here: ${known.join(', ')}` : `Create one with \`deckhand new ${name}\`.`),
+  )
+}
+
+/** Every referenced local file must exist; each missing one is an error at the line that names it. */
+async function missingAssets(assets: readonly AssetRequest[]): Promise<Diagnostic[]> {
+  const checks = await Promise.all(
+    assets.map(async (asset) => {
+      try {
+        await access(asset.from)
+        return null
+      } catch {
+        return error('image-not-found', `Image not found: ${asset.from}`, asset.span, 'Paths are relative to the chapter file.')
+      }
+    }),
+  )
+  return checks.filter((d): d is Diagnostic => d !== null)
+}

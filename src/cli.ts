@@ -1,0 +1,31 @@
+// The command line: argv -> options -> library calls. The only place that prints or sets the exit code.
+import { Command, CommanderError } from 'commander'
+import { addBuildCommand } from './cli/build-command.js'
+import { createIo, type CliIo } from './cli/cli-io.js'
+
+export function createProgram(io: CliIo): Command {
+  const program = new Command('deckhand')
+    .description('Markdown chapters to a Reveal.js deck, PDF slides and handouts')
+    .option('--verbose', 'show the lookup order and the causes of errors')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+  program.hook('preAction', (cmd) => {
+    io.verbose = Boolean(cmd.optsWithGlobals().verbose)
+    if (io.verbose) process.env.DEBUG ||= 'deck:*'
+  })
+  addBuildCommand(program, io)
+  return program
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo = createIo()): Promise<number> {
+  const program = createProgram(io)
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode
+    throw err
+  }
+  return io.failed ? 1 : 0
+}

@@ -1,0 +1,68 @@
+import type { Command } from 'commander'
+import { buildDeck, type BuildOptions } from '../build/build-deck.js'
+import { findProject, type Project } from '../project/find-project.js'
+import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+
+export interface CommonOptions {
+  readonly root?: string
+  readonly out?: string
+  readonly theme?: string
+  readonly verbose?: boolean
+}
+
+export async function openProject(io: CliIo, options: CommonOptions): Promise<Project> {
+  return findProject({ ...(options.root && { root: options.root }), cwd: io.cwd })
+}
+
+/** The decks named on the command line, or every deck of the project. */
+export function selectDecks(project: Project, names: readonly string[]): string[] {
+  return names.length ? [...names] : project.decks.map((d) => d.name)
+}
+
+export function buildOptions(options: CommonOptions): BuildOptions {
+  return { ...(options.out && { outDir: options.out }), ...(options.theme && { theme: options.theme }) }
+}
+
+export function addBuildCommand(program: Command, io: CliIo, afterBuild?: AfterBuild): void {
+  program
+    .command('build')
+    .description('build decks into dist/<deck>/ (all decks, or the named ones)')
+    .argument('[decks...]', 'deck names (folders under content/)')
+    .option('--out <dir>', 'output folder (default: dist)')
+    .option('--theme <name>', "use this theme instead of deck.yml's")
+    .option('--root <dir>', 'project root (default: nearest folder with package.json)')
+    .option('--pdf', 'also print slides.pdf and the handouts')
+    .action(async (names: string[], options: CommonOptions & { pdf?: boolean }, command: Command) => {
+      await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, options.pdf ? afterBuild : undefined)
+    })
+}
+
+export type AfterBuild = (io: CliIo, built: Awaited<ReturnType<typeof buildDeck>>['value'], options: Record<string, unknown>) => Promise<void>
+
+export async function runBuild(io: CliIo, names: readonly string[], options: CommonOptions & Record<string, unknown>, afterBuild?: AfterBuild): Promise<void> {
+  let project: Project
+  try {
+    project = await openProject(io, options)
+  } catch (err) {
+    reportError(io, err)
+    return
+  }
+  const decks = selectDecks(project, names)
+  if (decks.length === 0) {
+    io.err(`error  No decks in ${relativePath(io, project.contentDir)}\n    hint: create one with \`deckhand new NAME\``)
+    io.failed = true
+    return
+  }
+  for (const name of decks) {
+    try {
+      const started = performance.now()
+      const result = await buildDeck(project, name, buildOptions(options))
+      report(io, result.diagnostics)
+      const ms = Math.round(performance.now() - started)
+      io.out(`built ${name}: ${result.value.slides.length} slides -> ${relativePath(io, result.value.outDir)}/index.html (${ms} ms)`)
+      if (afterBuild) await afterBuild(io, result.value, options)
+    } catch (err) {
+      reportError(io, err)
+    }
+  }
+}

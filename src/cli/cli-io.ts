@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { diagnosticsOf, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { formatCauses, formatDiagnostic } from '../diagnostics/format.js'
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  readonly cwd: string
+  readonly out: (text: string) => void
+  readonly err: (text: string) => void
+  /** True when stderr is a terminal (progress lines are shown only then). */
+  readonly isTty: boolean
+  verbose: boolean
+  /** Set when anything reported an error; the exit code follows it. */
+  failed: boolean
+}
+
+export function createIo(cwd = process.cwd()): CliIo {
+  return {
+    cwd,
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    isTty: Boolean(process.stderr.isTTY),
+    verbose: false,
+    failed: false,
+  }
+}
+
+export function report(io: CliIo, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    io.err(formatDiagnostic(d, io.cwd))
+    if (d.severity === 'error') io.failed = true
+  }
+}
+
+/** Our errors print as diagnostics; anything else is a bug, shown whole only with --verbose. */
+export function reportError(io: CliIo, err: unknown): void {
+  io.failed = true
+  const ours = diagnosticsOf(err)
+  if (ours) {
+    report(io, ours)
+    if (io.verbose && err instanceof Error && err.cause) io.err(formatCauses(err.cause))
+    return
+  }
+  const message = err instanceof Error ? err.message : String(err)
+  io.err(`error  ${message}`)
+  io.err(io.verbose ? formatCauses(err) : '    hint: run again with --verbose for details')
+}
+
+export function relativePath(io: CliIo, file: string): string {
+  const rel = path.relative(io.cwd, file)
+  return rel && !rel.startsWith('..') ? rel : file
+}
