@@ -53,13 +53,20 @@ function describeIssue(issue: Issue, input: unknown, mapping: YamlMapping, schem
 }
 
 function unknownKey(path: YamlPath, key: string, allowed: readonly string[], mapping: YamlMapping, label: string): Diagnostic {
-  const guess = allowed.length > 0 ? closest(key, [...allowed]) : undefined
-  // Only suggest a key that is a plausible typo, not any key at all.
-  const near = guess !== undefined && distance(key.toLowerCase(), guess.toLowerCase()) <= typoDistance(guess)
+  const guess = suggestKey(key, allowed)
   const where = path.length > 1 ? ` under \`${showPath(path.slice(0, -1))}\`` : ''
-  const message = `Unknown key \`${key}\`${where} in ${label}${near ? `; did you mean \`${guess}\`?` : ''}`
+  const message = `Unknown key \`${key}\`${where} in ${label}${guess ? `; did you mean \`${guess}\`?` : ''}`
   const hint = allowed.length > 0 ? `allowed keys: ${allowed.join(', ')}` : undefined
   return error('config-unknown-key', message, mapping.spanOf(path), hint)
+}
+
+/** The allowed key the user probably meant: a near typo, or a longer/shorter form (`output` -> `out`). */
+function suggestKey(key: string, allowed: readonly string[]): string | undefined {
+  if (allowed.length === 0) return undefined
+  const lower = key.toLowerCase()
+  const guess = closest(key, [...allowed])
+  if (distance(lower, guess.toLowerCase()) <= typoDistance(guess)) return guess
+  return allowed.find((a) => a.length >= 3 && lower.length >= 3 && (lower.startsWith(a.toLowerCase()) || a.toLowerCase().startsWith(lower)))
 }
 
 /** Edits a typo may plausibly contain: one for short keys, about a third of longer ones. */
