@@ -1,0 +1,110 @@
+// I/O: reads a deck's deck.yml and chapter files; ordering and decoding are pure helpers.
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { DeckError, error, throwIfErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import type { DeckConfig } from '../model.js'
+import { listDecks } from '../project/find-project.js'
+import { resolveDeckConfig, type DeckConfigOverrides } from '../project/resolve-config.js'
+import { decodeText } from './read-text.js'
+
+export type ReadFileBytes = (file: string) => Promise<Uint8Array>
+
+export interface ChapterFile {
+  /** Path of the chapter: the deck folder joined with its name. */
+  readonly file: string
+  readonly text: string
+}
+
+const readBytes: ReadFileBytes = (file) => readFile(file)
+
+/**
+ * Reads the deck's chapters: the files `deck.yml` lists, in that order, or else every `*.md`
+ * of the deck folder by numeric prefix. `read` is injectable for tests.
+ */
+export async function readChapterFiles(deckDir: string, config: DeckConfig, read: ReadFileBytes = readBytes): Promise<ChapterFile[]> {
+  const listed = config.chapters.length > 0
+  const names = listed ? config.chapters : sortChapterFiles(await listMarkdownFiles(deckDir))
+  const results = await Promise.all(names.map((name) => readChapter(deckDir, name, read)))
+  const missing = names.filter((_, i) => results[i] === undefined)
+  if (missing.length > 0) {
+    // Listing is only for the hint; a reader injected in tests may have no folder behind it.
+    const present = await listMarkdownFiles(deckDir).catch(() => [])
+    throwIfErrors(missingChapters(config, missing, present))
+  }
+  return results.filter((r): r is ChapterFile => r !== undefined)
+}
+
+/** A chapter's text, or undefined when the file does not exist. */
+async function readChapter(deckDir: string, name: string, read: ReadFileBytes): Promise<ChapterFile | undefined> {
+  const file = path.join(deckDir, name)
+  let bytes: Uint8Array
+  try {
+    bytes = await read(file)
+  } catch (cause) {
+    if (isMissing(cause)) return undefined
+    throw unreadable(file, cause)
+  }
+  return { file, text: decodeText(bytes, file) }
+}
+
+/** Reads `deckDir/deck.yml` and resolves it; a missing file lists the decks that exist. */
+export async function readDeckConfig(deckDir: string, overrides: Partial<DeckConfigOverrides> = {}, read: ReadFileBytes = readBytes): Promise<StageResult<DeckConfig>> {
+  const file = path.join(deckDir, 'deck.yml')
+  let bytes: Uint8Array
+  try {
+    bytes = await read(file)
+  } catch (cause) {
+    if (!isMissing(cause)) throw unreadable(file, cause)
+    const decks = await listDecks(path.dirname(deckDir))
+    const hint = decks.length > 0 ? `decks found: ${decks.map((d) => d.name).join(', ')}` : `no folder of ${path.dirname(deckDir)} has a deck.yml`
+    throw new DeckError(error('deck-not-found', `No deck "${path.basename(deckDir)}": ${file} does not exist`, undefined, hint), { cause })
+  }
+  return resolveDeckConfig(decodeText(bytes, file), file, overrides)
+}
+
+/**
+ * Orders chapter file names by their numeric prefix (`2-x.md` before `10-y.md`); names without
+ * one follow, alphabetically. Equal numbers fall back to the name.
+ */
+export function sortChapterFiles(names: readonly string[]): string[] {
+  const prefix = (name: string): number => {
+    const match = /^(\d+)/.exec(name)
+    return match ? Number(match[1]) : Number.POSITIVE_INFINITY
+  }
+  return [...names].sort((a, b) => prefix(a) - prefix(b) || (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/** One `chapter-not-found` per missing chapter, pointing at deck.yml's `chapters` line. */
+export function missingChapters(config: DeckConfig, missing: readonly string[], present: readonly string[]): Diagnostic[] {
+  const span = config.spans.chapters ?? { file: config.file, line: 1 }
+  const available = sortChapterFiles(present)
+  const hint = available.length > 0 ? `chapter files in the deck folder: ${available.join(', ')}` : 'the deck folder has no .md files'
+  return missing.map((name) => error('chapter-not-found', `deck.yml lists the chapter "${name}", but there is no such file in the deck folder`, span, hint))
+}
+
+function isMissing(cause: unknown): boolean {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code
+  return code === 'ENOENT' || code === 'ENOTDIR'
+}
+
+async function listMarkdownFiles(deckDir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(deckDir, { withFileTypes: true })
+    return entries.filter((e) => e.isFile() && e.name.endsWith('.md') && !e.name.startsWith('.')).map((e) => e.name)
+  } catch (cause) {
+    throw unreadable(deckDir, cause)
+  }
+}
+
+async function readOrFail(read: ReadFileBytes, file: string): Promise<Uint8Array> {
+  try {
+    return await read(file)
+  } catch (cause) {
+    throw unreadable(file, cause)
+  }
+}
+
+function unreadable(file: string, cause: unknown): DeckError {
+  const reason = cause instanceof Error ? `: ${cause.message}` : ''
+  return new DeckError(error('file-unreadable', `Could not read ${file}${reason}`, { file, line: 1 }), { cause })
+}
