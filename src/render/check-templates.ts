@@ -12,8 +12,14 @@ type Node = hbs.AST.Node & Record<string, unknown>
 export function checkTemplates(set: TemplateSet, helperNames: readonly string[]): Diagnostic[] {
   const helpers = new Set([...BUILT_IN_HELPERS, ...helperNames])
   const partials = [...set.partials.keys()].sort()
-  const all: TemplateFile[] = [set.shell, ...set.slides.values(), ...set.partials.values(), ...set.handouts.values()]
-  return all.flatMap((t) => checkTemplate(t, { helpers, partials, searched: set.searched }))
+  const deckKnown = { helpers, partials, searched: set.searched }
+  // Handout layouts share pieces (a ruled sheet, bookmarks) by including one another as partials.
+  const handoutKnown = { ...deckKnown, partials: [...new Set([...partials, ...set.handouts.keys()])].sort() }
+  const deckTemplates: TemplateFile[] = [set.shell, ...set.slides.values(), ...set.partials.values()]
+  return [
+    ...deckTemplates.flatMap((t) => checkTemplate(t, deckKnown)),
+    ...[...set.handouts.values()].flatMap((t) => checkTemplate(t, handoutKnown)),
+  ]
 }
 
 interface Known {

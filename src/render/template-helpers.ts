@@ -22,6 +22,8 @@ const HELPERS: Readonly<Record<string, HelperFn>> = {
   pad2: (n) => String(n ?? '').padStart(2, '0'),
   /** Elements in a list, for layout classes (`cards-3`). */
   count: (list) => (Array.isArray(list) ? list.length : 0),
+  /** Lines in a text (code blocks pick a smaller type size when long). */
+  lines: (text) => (typeof text === 'string' && text !== '' ? text.replace(/\n$/, '').split('\n').length : 0),
   /** Items joined by a separator (default ", "), empty values left out. */
   join: (...args) => {
     const [list, sep] = argsOf(args)

@@ -1,0 +1,142 @@
+import type { ChapterRef, HandoutLayout, RenderedSlide, Slide } from '../../model.js'
+import { extractBlocks } from './extract-blocks.js'
+import { countFragmentSteps, showFragmentSteps } from './fragment-steps.js'
+import type { HandoutGeometry } from './page-geometry.js'
+import { prepareSlideHtml, renderSlideFrame, type SlideSize } from './slide-frame.js'
+
+export interface Bookmark {
+  readonly level: 1 | 2
+  readonly text: string
+  readonly id?: string
+}
+
+/** One slide placed on paper, with what the templates show around it. */
+export interface PlacedSlide {
+  /** Anchor id (the slide's id), set on its first appearance only. */
+  readonly id?: string
+  readonly number: number
+  readonly title: string
+  readonly frame: string
+  readonly notesHtml: string
+  /** Inner HTML of the slide's handout-only blocks. */
+  readonly handoutHtml: string
+  readonly bookmarks: readonly Bookmark[]
+}
+
+export const HANDOUT_ONLY = 'dh-handout-only'
+
+/** The bookmark headings that belong before each slide: chapter (h1) when one starts, then the slide (h2). */
+export function bookmarksFor(slides: readonly Slide[]): Bookmark[][] {
+  let chapter: number | undefined
+  return slides.map((slide) => {
+    const marks: Bookmark[] = []
+    const title = slideTitle(slide)
+    if (!slide.chapter) {
+      chapter = undefined
+      return [{ level: 1, text: title }]
+    }
+    if (slide.chapter.number !== chapter) {
+      chapter = slide.chapter.number
+      marks.push({ level: 1, text: chapterTitle(slide.chapter), id: chapterAnchor(slide.chapter) })
+      if (slide.generated && slide.layout === 'section') return marks
+    }
+    marks.push({ level: 2, text: title })
+    return marks
+  })
+}
+
+export function chapterAnchor(chapter: ChapterRef): string {
+  return `chapter-${chapter.number}`
+}
+
+export function chapterTitle(chapter: ChapterRef): string {
+  return chapter.title || `Chapter ${chapter.number}`
+}
+
+export function slideTitle(slide: Slide): string {
+  return slide.data.title.trim() || `Slide ${slide.index}`
+}
+
+/** slides.pdf: one page per slide, or per fragment step when `fragments` is on. */
+export function placeSlidePages(slides: readonly RenderedSlide[], size: SlideSize, fragments: boolean): PlacedSlide[] {
+  const ids = new Set(slides.map((s) => s.slide.id))
+  const marks = bookmarksFor(slides.map((s) => s.slide))
+  const frame = { width: size.width, height: size.height, scale: 1 }
+  return slides.flatMap(({ slide, html }, i) => {
+    const prepared = prepareSlideHtml(html, ids)
+    const steps = fragments ? countFragmentSteps(prepared) : 0
+    const copies = steps === 0 ? [prepared] : Array.from({ length: steps + 1 }, (_, k) => showFragmentSteps(prepared, k))
+    return copies.map((copy, k) => ({
+      ...(k === 0 && { id: slide.id }),
+      number: slide.index,
+      title: slideTitle(slide),
+      frame: renderSlideFrame(slide, copy, frame, size),
+      notesHtml: '',
+      handoutHtml: '',
+      bookmarks: k === 0 ? marks[i]! : [],
+    }))
+  })
+}
+
+/** Handouts: each slide once, scaled into the layout's frame, its handout-only blocks beside it. */
+export function placeHandoutSlides(slides: readonly RenderedSlide[], size: SlideSize, geometry: HandoutGeometry): PlacedSlide[] {
+  const ids = new Set(slides.map((s) => s.slide.id))
+  const marks = bookmarksFor(slides.map((s) => s.slide))
+  return slides.map(({ slide, html }, i) => {
+    const { html: inner, blocks } = extractBlocks(prepareSlideHtml(html, ids), HANDOUT_ONLY)
+    return {
+      id: slide.id,
+      number: slide.index,
+      title: slideTitle(slide),
+      frame: renderSlideFrame(slide, inner, geometry.frame, size),
+      notesHtml: prepareSlideHtml(slide.notesHtml, ids),
+      handoutHtml: blocks.join('\n'),
+      bookmarks: marks[i]!,
+    }
+  })
+}
+
+/** Slides grouped onto sheets of `perSheet`. */
+export function groupSheets<T>(items: readonly T[], perSheet: number): T[][] {
+  const sheets: T[][] = []
+  for (let i = 0; i < items.length; i += perSheet) sheets.push(items.slice(i, i + perSheet))
+  return sheets
+}
+
+export interface OutlineChapter {
+  readonly id: string
+  readonly number: number
+  readonly title: string
+  readonly subtitle: string
+  readonly slides: readonly { id: string; number: number; title: string; body: string; notesHtml: string }[]
+}
+
+/** The outline: each chapter's slides as text; title, agenda and section slides are the headings. */
+export function outlineChapters(slides: readonly RenderedSlide[], chapters: readonly ChapterRef[]): OutlineChapter[] {
+  const ids = new Set(slides.map((s) => s.slide.id))
+  return chapters.map((chapter) => ({
+    id: chapterAnchor(chapter),
+    number: chapter.number,
+    title: chapterTitle(chapter),
+    subtitle: chapter.subtitle,
+    slides: slides
+      .map((s) => s.slide)
+      .filter((s) => s.chapter?.number === chapter.number && !(s.generated && s.layout === 'section'))
+      .map((s) => ({
+        id: s.id,
+        number: s.index,
+        title: slideTitle(s),
+        body: demoteHeadings(prepareSlideHtml(s.data.body, ids)),
+        notesHtml: prepareSlideHtml(s.notesHtml, ids),
+      })),
+  }))
+}
+
+/** Headings inside a slide's body become styled paragraphs, so bookmarks stay chapter > slide. */
+function demoteHeadings(html: string): string {
+  return html
+    .replace(/<h([1-6])(\s[^>]*)?>/gi, (_m, level: string, attrs = '') => `<p class="dh-outline-heading dh-outline-h${level}"${attrs}>`)
+    .replace(/<\/h[1-6]>/gi, '</p>')
+}
+
+export type { HandoutLayout }
