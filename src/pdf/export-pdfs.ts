@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import type { ChapterRef, DeckConfig, HandoutLayout, Paper, RenderedSlide, ThemeStyle } from '../model.js'
+import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
+import { findBrowser } from './find-browser.js'
+import { guardInterrupts } from './guard-interrupts.js'
+import { loadHandoutTemplates } from './load-handout-templates.js'
+import { openBrowser, type BrowserHandle } from './open-browser.js'
+import { setPdfMetadata } from './pdf-metadata.js'
+import { printDocument } from './print-document.js'
+import { serveOutput, type OutputServer } from './serve-output.js'
+import { removePendingTempFiles, writeFileAtomic } from './write-file-atomic.js'
+
+export interface ExportProgress {
+  readonly deck: string
+  readonly product: PrintProduct
+  readonly phase: 'printing' | 'done'
+  /** Pages in the written PDF (when done). */
+  readonly pages?: number
+  readonly file?: string
+}
+
+export interface ExportPdfsInput {
+  /** The built deck's folder (index.html, theme.css, deck.css, images/, fonts/ …). */
+  readonly outDir: string
+  readonly deckName: string
+  readonly deck: DeckConfig
+  readonly slides: readonly RenderedSlide[]
+  readonly theme: ThemeStyle
+  readonly chapters: readonly ChapterRef[]
+  /** Handout templates found in the deck's or project's templates/handouts (win over the built-in ones). */
+  readonly handoutTemplates?: ReadonlyMap<string, HandoutTemplate>
+  readonly products: readonly PrintProduct[]
+  readonly paper: Paper
+  readonly fragments: boolean
+  readonly browserPath?: string
+  readonly timeoutMs: number
+  readonly allowNetwork: boolean
+  /** The deck's stylesheets relative to outDir; by default those of theme.css and deck.css that exist. */
+  readonly stylesheets?: readonly string[]
+  readonly env?: Readonly<Record<string, string | undefined>>
+  readonly onProgress?: (event: ExportProgress) => void
+}
+
+/** The file a product is written to, next to index.html. */
+export function pdfFileName(product: PrintProduct): string {
+  return product === 'slides' ? 'slides.pdf' : `handout-${product}.pdf`
+}
+
+/** Prints slides.pdf and handout-<layout>.pdf for a built deck, with one browser for all of them. */
+export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ files: string[] }>> {
+  const outDir = path.resolve(input.outDir)
+  const { templates, css } = await loadHandoutTemplates(undefined, input.handoutTemplates)
+  const stylesheets = input.stylesheets ?? ['theme.css', 'deck.css'].filter((f) => existsSync(path.join(outDir, f)))
+  // Rendered before the browser starts: a template error costs no Chromium launch.
+  const documents = input.products.map((product) => ({
+    product,
+    html: renderHandout({ ...input, product, templates, css, stylesheets }),
+  }))
+  const executablePath = await findBrowser({ explicit: input.browserPath, env: input.env ?? process.env })
+
+  const diagnostics: Diagnostic[] = []
+  const files: string[] = []
+  let handle: BrowserHandle | undefined
+  let server: OutputServer | undefined
+  const cleanup = (): void => {
+    handle?.kill()
+    removePendingTempFiles()
+  }
+  await guardInterrupts(cleanup, async () => {
+    try {
+      server = await serveOutput(outDir)
+      handle = await openBrowser({ executablePath, timeoutMs: input.timeoutMs })
+      for (const { product, html } of documents) {
+        input.onProgress?.({ deck: input.deckName, product, phase: 'printing' })
+        const urlPath = `/.deckhand-print-${product}.html`
+        server.setPage(urlPath, html)
+        const printed = await printDocument({
+          browser: handle.browser,
+          url: server.origin + urlPath,
+          origin: server.origin,
+          allowNetwork: input.allowNetwork,
+          timeoutMs: input.timeoutMs,
+          deckName: input.deckName,
+          product,
+        })
+        diagnostics.push(...printed.diagnostics)
+        const pdf = await setPdfMetadata(printed.pdf, {
+          title: input.deck.title,
+          author: input.deck.author,
+          subject: input.deck.subtitle || input.deck.event,
+        })
+        const file = path.join(outDir, pdfFileName(product))
+        await writeFileAtomic(file, pdf)
+        files.push(file)
+        input.onProgress?.({ deck: input.deckName, product, phase: 'done', pages: countPages(pdf), file })
+      }
+    } finally {
+      await handle?.close()
+      await server?.close()
+    }
+  })
+  return { value: { files }, diagnostics }
+}
+
+/** Page objects in a PDF as Chromium writes it (page dictionaries are never in compressed streams). */
+function countPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
+  return text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0
+}
+
+export type { HandoutLayout }

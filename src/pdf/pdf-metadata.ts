@@ -1,0 +1,95 @@
+export interface PdfMetadata {
+  readonly title: string
+  readonly author: string
+  readonly subject: string
+  readonly keywords?: string
+  /** @defaultValue 'deckhand' */
+  readonly creator?: string
+}
+
+/**
+ * Sets the document information dictionary. Chromium writes a classic xref table, so the new
+ * dictionary is appended as an incremental update (new object, xref section, trailer with
+ * /Prev): constant time however many pages the PDF has. Other PDFs go through pdf-lib.
+ */
+export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata, now = new Date()): Promise<Uint8Array> {
+  return appendInfoUpdate(pdf, meta, now) ?? (await rewriteWithPdfLib(pdf, meta, now))
+}
+
+/** The incremental update, or undefined when the PDF's tail is not a classic trailer. */
+export function appendInfoUpdate(pdf: Uint8Array, meta: PdfMetadata, now: Date): Uint8Array | undefined {
+  const tail = latin1(pdf.subarray(Math.max(0, pdf.length - 4096)))
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)
+  if (!trailer) return undefined
+  const dict = trailer[1]!
+  const size = /\/Size\s+(\d+)/.exec(dict)
+  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(dict)
+  if (!size || !root) return undefined
+  const id = /\/ID\s*(\[[^\]]*\])/.exec(dict)
+  const objectNumber = Number(size[1])
+  const kept = keptInfoEntries(pdf, /\/Info\s+(\d+)\s+(\d+)\s+R/.exec(dict))
+
+  const info =
+    `<< /Title ${pdfString(meta.title)} /Author ${pdfString(meta.author)} /Subject ${pdfString(meta.subject)}` +
+    (meta.keywords ? ` /Keywords ${pdfString(meta.keywords)}` : '') +
+    ` /Creator ${pdfString(meta.creator ?? 'deckhand')}${kept} /ModDate (${pdfDate(now)}) >>`
+  const endsWithNewline = pdf[pdf.length - 1] === 0x0a
+  const lead = endsWithNewline ? '' : '\n'
+  const objectOffset = pdf.length + lead.length
+  const objectText = `${objectNumber} 0 obj\n${info}\nendobj\n`
+  const xrefOffset = objectOffset + Buffer.byteLength(objectText, 'latin1')
+  const update =
+    lead +
+    objectText +
+    `xref\n${objectNumber} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \n` +
+    `trailer\n<< /Size ${objectNumber + 1} /Root ${root[1]} /Info ${objectNumber} 0 R /Prev ${trailer[2]}` +
+    (id ? ` /ID ${id[1]}` : '') +
+    ` >>\nstartxref\n${xrefOffset}\n%%EOF\n`
+  const out = new Uint8Array(pdf.length + update.length)
+  out.set(pdf, 0)
+  out.set(Buffer.from(update, 'latin1'), pdf.length)
+  return out
+}
+
+/** /Producer and /CreationDate of the old information dictionary, kept as written. */
+function keptInfoEntries(pdf: Uint8Array, ref: RegExpExecArray | null): string {
+  if (!ref) return ''
+  const text = latin1(pdf.subarray(0, Math.min(pdf.length, 65536)))
+  const start = text.indexOf(`\n${ref[1]} ${ref[2]} obj`)
+  if (start < 0) return ''
+  const body = text.slice(start, text.indexOf('endobj', start))
+  let kept = ''
+  for (const key of ['Producer', 'CreationDate']) {
+    const entry = new RegExp(`/${key}\\s*(\\((?:\\\\.|[^\\\\)])*\\)|<[0-9A-Fa-f\\s]*>)`).exec(body)
+    if (entry) kept += ` /${key} ${entry[1]}`
+  }
+  return kept
+}
+
+async function rewriteWithPdfLib(pdf: Uint8Array, meta: PdfMetadata, now: Date): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib')
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  doc.setTitle(meta.title)
+  doc.setAuthor(meta.author)
+  doc.setSubject(meta.subject)
+  if (meta.keywords) doc.setKeywords([meta.keywords])
+  doc.setCreator(meta.creator ?? 'deckhand')
+  doc.setModificationDate(now)
+  return doc.save({ useObjectStreams: false })
+}
+
+/** A PDF text string: UTF-16BE with a byte-order mark, as hex, so any script is safe. */
+export function pdfString(text: string): string {
+  let hex = 'FEFF'
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase()
+  return `<${hex}>`
+}
+
+function pdfDate(date: Date): string {
+  const iso = date.toISOString()
+  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+}

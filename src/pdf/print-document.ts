@@ -1,0 +1,109 @@
+import type { Browser, HTTPRequest, PDFOptions } from 'puppeteer-core'
+import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
+
+export interface PrintDocumentOptions {
+  readonly browser: Browser
+  /** The served print document. */
+  readonly url: string
+  /** Requests to this origin are allowed; others are blocked unless `allowNetwork`. */
+  readonly origin: string
+  readonly allowNetwork: boolean
+  readonly timeoutMs: number
+  /** For messages: which deck and which product is being printed. */
+  readonly deckName: string
+  readonly product: string
+  /** Extra page.pdf options (e.g. Chromium's own header/footer templates). */
+  readonly pdfOptions?: PDFOptions
+}
+
+export interface PrintedDocument {
+  readonly pdf: Uint8Array
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/** Opens a print document, waits for its ready signal, and prints it in one page.pdf() call. */
+export async function printDocument(options: PrintDocumentOptions): Promise<PrintedDocument> {
+  const { browser, timeoutMs } = options
+  const diagnostics: Diagnostic[] = []
+  const page = await browser.newPage()
+  let step = 'opening the page'
+  try {
+    page.setDefaultTimeout(timeoutMs)
+    page.on('pageerror', (err) =>
+      diagnostics.push(warning('page-error', `${options.product}: script error in the print page: ${errorText(err)}`)),
+    )
+    if (!options.allowNetwork) await blockForeignRequests(page, options.origin, options.product, diagnostics)
+    await page.goto(options.url, { waitUntil: 'load', timeout: timeoutMs })
+    step = 'waiting for fonts and images'
+    await page.waitForFunction('window.__deckhandReady === true', { timeout: timeoutMs, polling: 20 })
+    const broken = (await page.evaluate('window.__deckhandBroken || []')) as string[]
+    for (const src of broken) {
+      diagnostics.push(warning('image-not-found', `${options.product}: image ${src} could not be loaded`))
+    }
+    step = 'printing'
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+      timeout: timeoutMs,
+      ...options.pdfOptions,
+    })
+    return { pdf, diagnostics }
+  } catch (cause) {
+    throw wrapPrintError(cause, options, step)
+  } finally {
+    await page.close().catch(() => undefined)
+  }
+}
+
+async function blockForeignRequests(
+  page: import('puppeteer-core').Page,
+  origin: string,
+  product: string,
+  diagnostics: Diagnostic[],
+): Promise<void> {
+  const reported = new Set<string>()
+  await page.setRequestInterception(true)
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url()
+    if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) {
+      void request.continue()
+      return
+    }
+    if (!reported.has(url)) {
+      reported.add(url)
+      diagnostics.push(
+        warning(
+          'request-blocked',
+          `${product}: blocked a request to ${url}`,
+          undefined,
+          'Only files inside the output folder are loaded while printing; allow the network to fetch others.',
+        ),
+      )
+    }
+    void request.abort('blockedbyclient')
+  })
+}
+
+function wrapPrintError(cause: unknown, options: PrintDocumentOptions, step: string): DeckError {
+  if (cause instanceof DeckError) return cause
+  const name = (cause as Error)?.name
+  const what = `${options.deckName}: ${options.product}`
+  if (name === 'TimeoutError') {
+    return new DeckError(
+      error(
+        'pdf-timeout',
+        `Printing ${what} timed out after ${options.timeoutMs} ms while ${step}`,
+        undefined,
+        'Raise the timeout, or look for an image or font that never finishes loading.',
+      ),
+      { cause },
+    )
+  }
+  return new DeckError(error('pdf-failed', `Printing ${what} failed while ${step}: ${errorText(cause)}`), { cause })
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}

@@ -1,0 +1,94 @@
+import { createReadStream, statSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+export interface OutputServer {
+  /** `http://127.0.0.1:<port>` without a trailing slash. */
+  readonly origin: string
+  /** Serves `body` at `urlPath` (e.g. `/print-slides.html`) without writing it to disk. */
+  setPage(urlPath: string, body: string): void
+  close(): Promise<void>
+}
+
+/** A loopback-only static server over `root`, so pages are never opened as file://. */
+export async function serveOutput(root: string): Promise<OutputServer> {
+  const base = path.resolve(root)
+  const pages = new Map<string, string>()
+  const server = http.createServer((req, res) => {
+    const file = resolveRequest(base, req.url ?? '/')
+    const page = pages.get(new URL(req.url ?? '/', 'http://x').pathname)
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store' })
+      res.end(page)
+      return
+    }
+    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(file ? 405 : 403).end()
+      return
+    }
+    let size: number
+    try {
+      const stat = statSync(file)
+      if (!stat.isFile()) throw new Error('not a file')
+      size = stat.size
+    } catch {
+      res.writeHead(404).end()
+      return
+    }
+    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+    res.writeHead(200, { 'content-type': type, 'content-length': size })
+    if (req.method === 'HEAD') res.end()
+    else createReadStream(file).on('error', () => res.destroy()).pipe(res)
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    setPage: (urlPath, body) => void pages.set(urlPath, body),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** The file a URL names inside `base`, or undefined when it would escape it. */
+export function resolveRequest(base: string, url: string): string | undefined {
+  let pathname: string
+  try {
+    pathname = decodeURIComponent(new URL(url, 'http://x').pathname)
+  } catch {
+    return undefined
+  }
+  if (pathname.includes('\0')) return undefined
+  const file = path.resolve(base, '.' + (pathname.endsWith('/') ? pathname + 'index.html' : pathname))
+  return file === base || file.startsWith(base + path.sep) ? file : undefined
+}
