@@ -1,0 +1,100 @@
+// Pure: WCAG 2 contrast of the colour pairs people read, and print-safe colour adjustment.
+import { clampChroma, converter, formatHex, parse, wcagContrast, wcagLuminance } from 'culori'
+import { warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
+import { classifyBackground } from './classify-background.js'
+import type { Palette, SlideLook, ThemeKit } from './theme-kit.js'
+
+/** WCAG AA: 4.5:1 for body text, 3:1 for large text (headings, title and section slides). */
+export const AA_TEXT = 4.5
+export const AA_LARGE = 3
+
+export function contrastRatio(foreground: string, background: string): number {
+  return wcagContrast(foreground, background)
+}
+
+export function isLightColor(value: string): boolean {
+  return wcagLuminance(value) > 0.4
+}
+
+const toOklch = converter('oklch')
+
+/**
+ * The colour itself when it reaches `min` against `background`, else the same hue made darker
+ * (on light backgrounds) or lighter (on dark ones) until it does — keeps a brand's hue on paper.
+ */
+export function ensureContrast(value: string, background: string, min: number): string {
+  if (contrastRatio(value, background) >= min) return value
+  const start = toOklch(parse(value))
+  if (!start) return isLightColor(background) ? '#000000' : '#ffffff'
+  const darken = isLightColor(background)
+  for (let step = 1; step <= 100; step++) {
+    const l = darken ? start.l * (1 - step / 100) : start.l + (1 - start.l) * (step / 100)
+    const candidate = formatHex(clampChroma({ ...start, l }, 'oklch'))
+    if (candidate && contrastRatio(candidate, background) >= min) return candidate
+  }
+  return darken ? '#000000' : '#ffffff'
+}
+
+/** Colours inside a gradient (every stop), for checking text against each of them. */
+export function gradientColors(value: string): string[] {
+  const inner = value.slice(value.indexOf('(') + 1, value.lastIndexOf(')'))
+  const parts = inner.split(/,(?![^(]*\))/).map((p) => p.trim())
+  return parts.flatMap((part) => {
+    const candidate = part.replace(/\s+-?[\d.]+(%|px|deg|turn|rad)?(\s+-?[\d.]+(%|px))?$/, '').trim()
+    return parse(candidate) ? [candidate] : []
+  })
+}
+
+interface Pair {
+  readonly label: string
+  readonly fg: string
+  readonly bg: string
+  readonly min: number
+  /** Key paths: the first one that a theme.yml set gives the span. */
+  readonly keys: readonly string[]
+}
+
+/** Checks every readable pair on slides and in print; each failing pair becomes a `contrast-low` warning. */
+export function checkContrast(kit: ThemeKit): Diagnostic[] {
+  const pairs = [...palettePairs(kit.colors, 'colors', ''), ...slidePairs(kit.titleSlide, 'titleSlide', 'title slide'), ...slidePairs(kit.sectionSlide, 'sectionSlide', 'section slide')]
+  const print = kit.print
+  pairs.push(...palettePairs(print, 'print', 'print: '), ...slidePairs(print.titleSlide, 'print.titleSlide', 'print: title slide'), ...slidePairs(print.sectionSlide, 'print.sectionSlide', 'print: section slide'))
+  return pairs.flatMap((pair) => {
+    const ratio = contrastRatio(pair.fg, pair.bg)
+    if (ratio >= pair.min) return []
+    const message = `Low contrast: ${pair.label} (${pair.fg} on ${pair.bg}) is ${ratio.toFixed(2)}:1, WCAG AA asks for ${pair.min}:1`
+    return [warning('contrast-low', message, spanFor(kit, pair.keys), 'Darken or lighten one of the two colours; https://webaim.org/resources/contrastchecker/ shows the ratio as you adjust.')]
+  })
+}
+
+function palettePairs(p: Palette, at: string, label: string): Pair[] {
+  const k = (key: string) => `${at}.${key}`
+  return [
+    { label: `${label}text on background`, fg: p.text, bg: p.background, min: AA_TEXT, keys: [k('text'), k('background')] },
+    { label: `${label}heading on background`, fg: p.heading, bg: p.background, min: AA_LARGE, keys: [k('heading'), k('background')] },
+    { label: `${label}link on background`, fg: p.link, bg: p.background, min: AA_TEXT, keys: [k('link'), k('background')] },
+    { label: `${label}muted text on background`, fg: p.muted, bg: p.background, min: AA_TEXT, keys: [k('muted'), k('background')] },
+    { label: `${label}accent text on accent`, fg: p.accentText, bg: p.accent, min: AA_TEXT, keys: [k('accentText'), k('accent')] },
+    ...(['text', 'keyword', 'string', 'comment', 'number', 'title'] as const).map((token) => ({
+      label: `${label}code ${token === 'text' ? 'text' : token} on code background`,
+      fg: p.code[token],
+      bg: p.code.background,
+      min: AA_TEXT,
+      keys: [k(`code.${token}`), k('code.background')],
+    })),
+  ]
+}
+
+function slidePairs(look: SlideLook, at: string, label: string): Pair[] {
+  const kind = classifyBackground(look.background)
+  const backgrounds = kind === 'color' ? [look.background] : kind === 'gradient' ? gradientColors(look.background) : []
+  return backgrounds.map((bg) => ({ label: `${label} text on its background`, fg: look.text, bg, min: AA_LARGE, keys: [`${at}.text`, `${at}.background`] }))
+}
+
+function spanFor(kit: ThemeKit, keys: readonly string[]): SourceSpan {
+  for (const key of keys) {
+    const span = kit.spans[key]
+    if (span) return span
+  }
+  return { file: kit.file, line: 1 }
+}

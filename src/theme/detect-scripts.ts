@@ -1,0 +1,45 @@
+// Pure: which script fallbacks a deck's text needs, and which characters a font subset must cover.
+import type { FallbackScript } from './theme-schema.js'
+
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
+const TESTS: readonly [FallbackScript, (text: string) => boolean][] = [
+  // Kana means Japanese; Han alone is taken as Chinese (a Japanese deck's kanji go to the JP font).
+  ['japanese', (t) => KANA.test(t)],
+  ['korean', (t) => /\p{Script=Hangul}/u.test(t)],
+  ['chinese', (t) => /\p{Script=Han}/u.test(t) && !KANA.test(t)],
+  ['arabic', (t) => /\p{Script=Arabic}/u.test(t)],
+  ['hebrew', (t) => /\p{Script=Hebrew}/u.test(t)],
+  ['emoji', (t) => /\p{Extended_Pictographic}/u.test(t)],
+]
+
+/** Scripts present in the text, in the order their fonts go into the font stack. */
+export function detectScripts(text: string): FallbackScript[] {
+  return TESTS.filter(([, test]) => test(text)).map(([script]) => script)
+}
+
+/** Code points that need a glyph: no spaces, controls, joiners or variation selectors. */
+export function neededCodePoints(text: string): Set<number> {
+  const out = new Set<number>()
+  for (const ch of text) {
+    if (/[\s\p{Cc}\p{Cf}\uFE00-\uFE0F]/u.test(ch)) continue
+    out.add(ch.codePointAt(0)!)
+  }
+  return out
+}
+
+export type CodeRange = readonly [number, number]
+
+/** `U+0000-00FF,U+0131` -> [[0,255],[305,305]]. */
+export function parseUnicodeRange(value: string): CodeRange[] {
+  return value.split(',').flatMap((part) => {
+    const m = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part)
+    if (!m) return []
+    if (m[1]!.includes('?')) return [[parseInt(m[1]!.replace(/\?/g, '0'), 16), parseInt(m[1]!.replace(/\?/g, 'f'), 16)] as const]
+    const lo = parseInt(m[1]!, 16)
+    return [[lo, m[2] ? parseInt(m[2], 16) : lo] as const]
+  })
+}
+
+export function rangesContain(ranges: readonly CodeRange[], cp: number): boolean {
+  return ranges.some(([lo, hi]) => cp >= lo && cp <= hi)
+}

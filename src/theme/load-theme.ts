@@ -1,0 +1,100 @@
+// I/O: finds a theme, reads its extends chain, checks its files and CSS, and hands back the
+// CSS and assets the output folder needs. The work itself is done by the pure modules.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import createDebug from 'debug'
+import { error, throwIfErrors, warning, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
+import type { AssetRef, ThemeStyle } from '../model.js'
+import { checkContrast } from './check-contrast.js'
+import { checkThemeCss } from './check-theme-css.js'
+import { classifyBackground } from './classify-background.js'
+import { isFile, readThemeChain } from './find-theme.js'
+import { generateThemeCss, type ThemeCssParts } from './generate-theme-css.js'
+import { bundledFontsNeeded, planFonts } from './plan-fonts.js'
+import { readFontsourceFaces, type FontsourceFace } from './read-fontsource.js'
+import { resolveThemeKit } from './resolve-theme-kit.js'
+import { themeAssetPath } from './theme-asset-path.js'
+import type { ThemeKit } from './theme-kit.js'
+
+const debug = createDebug('deck:theme')
+
+export interface LoadThemeOptions {
+  /** All the deck's text: decides which script fallback fonts (CJK, Arabic, Hebrew, emoji) are bundled. */
+  readonly deckText?: string
+}
+
+/**
+ * Loads theme `name` from `dirs` (highest priority first: the deck's themes/, the project's,
+ * the built-in ones). Errors throw as DeckError/DeckErrors; warnings come back as diagnostics.
+ */
+export async function loadTheme(name: string, dirs: readonly string[], options: LoadThemeOptions = {}): Promise<StageResult<ThemeStyle>> {
+  const chain = await readThemeChain(name, dirs)
+  debug('theme %s: %o', name, chain.map((c) => c.dir))
+  const resolved = resolveThemeKit(chain)
+  throwIfErrors(resolved.diagnostics)
+  const kit = resolved.value!
+  throwIfErrors(await checkThemeFiles(kit))
+  const diagnostics: Diagnostic[] = []
+  const parts = await readThemeCss(kit, diagnostics)
+  const catalog = new Map<string, readonly FontsourceFace[]>()
+  for (const font of bundledFontsNeeded(kit, options.deckText)) catalog.set(font, await readFontsourceFaces(font))
+  const fonts = planFonts(kit, catalog, options.deckText)
+  const { css, printCss } = generateThemeCss(kit, fonts, parts)
+  diagnostics.push(...checkContrast(kit))
+  const assets = new Map<string, AssetRef>()
+  for (const asset of [...fonts.assets, ...kitFiles(kit), ...parts.assets]) assets.set(asset.to, asset)
+  const logo = kit.logo && { src: themeAssetPath(kit, kit.logo.path), alt: kit.logo.alt, position: kit.logo.position }
+  return {
+    value: { name: kit.name, css, printCss, assets: [...assets.values()], logo, footer: kit.footer, width: kit.width, height: kit.height },
+    diagnostics,
+  }
+}
+
+/** The logo and background images, with the key that named each (for messages). */
+function kitFileRefs(kit: ThemeKit): { path: string; key: string }[] {
+  const refs: { path: string; key: string }[] = []
+  if (kit.logo) refs.push({ path: kit.logo.path, key: 'logo.file' })
+  const looks = [['titleSlide', kit.titleSlide], ['sectionSlide', kit.sectionSlide], ['print.titleSlide', kit.print.titleSlide], ['print.sectionSlide', kit.print.sectionSlide]] as const
+  for (const [key, look] of looks) if (classifyBackground(look.background) === 'image') refs.push({ path: look.background, key: `${key}.background` })
+  return refs
+}
+
+function kitFiles(kit: ThemeKit): AssetRef[] {
+  return kitFileRefs(kit).map((ref) => ({ from: ref.path, to: themeAssetPath(kit, ref.path) }))
+}
+
+/** Every file the kit names (fonts, logo, backgrounds) must exist: each missing one is an error at its line. */
+async function checkThemeFiles(kit: ThemeKit): Promise<Diagnostic[]> {
+  const fonts = [kit.fonts.body, kit.fonts.heading, kit.fonts.code, ...Object.values(kit.fonts.fallback)]
+  const refs = [...kitFileRefs(kit), ...fonts.flatMap((f) => (f.kind === 'files' ? f.files.map((file) => ({ path: file.path, key: file.key })) : []))]
+  const missing: Diagnostic[] = []
+  for (const ref of refs) {
+    if (await isFile(ref.path)) continue
+    const span: SourceSpan = kit.spans[ref.key] ?? { file: kit.file, line: 1 }
+    const what = ref.key.startsWith('logo') ? 'Logo' : ref.key.startsWith('fonts') ? 'Font file' : 'Background image'
+    missing.push(error('theme-file-not-found', `${what} named at ${ref.key} not found; looked for ${ref.path}`, span, 'Paths in theme.yml are relative to the theme folder.'))
+  }
+  return missing
+}
+
+/** theme.css (and print.css, for handouts only) of every theme in the chain, furthest ancestor first. */
+async function readThemeCss(kit: ThemeKit, diagnostics: Diagnostic[]): Promise<ThemeCssParts & { assets: AssetRef[] }> {
+  const extraCss: { file: string; css: string }[] = []
+  const extraPrintCss: { file: string; css: string }[] = []
+  const assets: AssetRef[] = []
+  for (const { name, dir } of kit.dirs) {
+    for (const [fileName, targets] of [['theme.css', [extraCss, extraPrintCss]], ['print.css', [extraPrintCss]]] as const) {
+      const file = join(dir, fileName)
+      if (!(await isFile(file))) continue
+      const checked = checkThemeCss(await readFile(file, 'utf8'), file, dir, `theme/${name}`)
+      throwIfErrors(checked.diagnostics)
+      diagnostics.push(...checked.diagnostics)
+      for (const target of targets) target.push({ file: `themes/${name}/${fileName}`, css: checked.value!.css })
+      for (const asset of checked.value!.assets) {
+        if (await isFile(asset.from)) assets.push({ from: asset.from, to: asset.to })
+        else diagnostics.push(warning('theme-file-not-found', `File named in theme CSS not found; looked for ${asset.from}`, { file, line: asset.line }))
+      }
+    }
+  }
+  return { extraCss, extraPrintCss, assets }
+}

@@ -1,0 +1,69 @@
+// I/O: the @font-face subsets an installed @fontsource package offers (its own CSS lists each
+// subset's woff2 file and unicode-range).
+import { readdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import postcss from 'postcss'
+import { error, DeckError } from '../diagnostics/diagnostic.js'
+import { BUNDLED_FONTS } from './bundled-fonts.js'
+import { parseUnicodeRange, type CodeRange } from './detect-scripts.js'
+
+export interface FontsourceFace {
+  readonly family: string
+  readonly weight: number
+  readonly style: 'normal' | 'italic'
+  /** Absolute path of the woff2 file. */
+  readonly file: string
+  readonly unicodeRange: string
+  readonly ranges: readonly CodeRange[]
+}
+
+const require = createRequire(import.meta.url)
+const cache = new Map<string, Promise<FontsourceFace[]>>()
+
+/** Every face (all weights, styles and subsets) of a bundled font. Cached per process. */
+export function readFontsourceFaces(name: string): Promise<FontsourceFace[]> {
+  let faces = cache.get(name)
+  if (!faces) {
+    faces = readFaces(name)
+    cache.set(name, faces)
+    faces.catch(() => cache.delete(name))
+  }
+  return faces
+}
+
+async function readFaces(name: string): Promise<FontsourceFace[]> {
+  const font = BUNDLED_FONTS[name]
+  if (!font) throw new DeckError(error('theme-invalid', `"${name}" is not a bundled font`))
+  let dir: string
+  try {
+    dir = dirname(require.resolve(`@fontsource/${font.pkg}/package.json`))
+  } catch (cause) {
+    throw new DeckError(error('theme-file-not-found', `Font package @fontsource/${font.pkg} (for "${name}") is not installed`, undefined, 'Run npm install in the deckhand folder.'), { cause })
+  }
+  // Files like 400.css and 700-italic.css hold every subset of one weight and style.
+  const sheets = (await readdir(dir)).filter((f) => /^\d+(-italic)?\.css$/.test(f))
+  const faces: FontsourceFace[] = []
+  for (const sheet of sheets) {
+    const root = postcss.parse(await readFile(join(dir, sheet), 'utf8'), { from: join(dir, sheet) })
+    root.walkAtRules('font-face', (rule) => {
+      const prop = (p: string): string => {
+        let value = ''
+        rule.walkDecls(p, (d) => void (value = d.value))
+        return value
+      }
+      const woff2 = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(prop('src'))?.[1]
+      if (!woff2) return
+      const unicodeRange = prop('unicode-range')
+      faces.push({
+        family: name,
+        weight: Number(prop('font-weight')) || 400,
+        style: prop('font-style') === 'italic' ? 'italic' : 'normal',
+        file: join(dir, 'files', woff2),
+        unicodeRange,
+        ranges: parseUnicodeRange(unicodeRange),
+      })
+    })
+  }
+  return faces
+}
