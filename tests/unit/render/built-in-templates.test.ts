@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { checkTemplates } from '../../../src/render/check-templates.js'
+import { builtInTemplatesDir, loadTemplates } from '../../../src/render/load-templates.js'
+import { renderDeck } from '../../../src/render/render-deck.js'
+import { HELPER_NAMES } from '../../../src/render/template-helpers.js'
+import { CHAPTERS, DECK, THEME, data, sampleSlides, slide } from './sample-deck.js'
+
+const LAYOUTS = ['agenda', 'cards', 'code', 'content', 'end', 'image', 'quote', 'section', 'timeline', 'title', 'two-column']
+
+describe('built-in templates', async () => {
+  const templates = await loadTemplates([builtInTemplatesDir()])
+
+  it('has every documented layout and passes checkTemplates', () => {
+    expect([...templates.slides.keys()]).toEqual(expect.arrayContaining(LAYOUTS))
+    expect([...templates.partials.keys()]).toEqual(expect.arrayContaining(['footer', 'logo', 'slide-number']))
+    expect(checkTemplates(templates, HELPER_NAMES)).toEqual([])
+  })
+
+  it('renders a sample slide of each layout', () => {
+    const slides = sampleSlides()
+    expect(new Set(slides.map((s) => s.layout))).toEqual(new Set(LAYOUTS))
+    const { value } = renderDeck({ deck: DECK, slides, templates, theme: THEME, deckName: 'talk', chapters: CHAPTERS })
+    expect(value.slides).toHaveLength(slides.length)
+    for (const r of value.slides) expect(r.html, r.slide.layout).toContain(`dh-${r.slide.layout}-slide`)
+    expect(value.html).toMatch(/^<!doctype html>/)
+    expect(value.html).not.toMatch(/(src|href)="(https?:)?\/\//) // everything local: no CDN, no web fonts
+    expect(value.html).toContain('<link rel="stylesheet" href="theme.css">')
+    expect(value.html).toContain('Reveal.initialize(')
+    expect(value.files['deck.css']).toContain('--dh-accent')
+    expect(value.files['deck.css']).not.toMatch(/url\(|@import/)
+    for (const a of value.assets) expect(existsSync(a.from), a.from).toBe(true)
+  })
+
+  it('renders every layout from empty slide data without throwing', () => {
+    const slides = LAYOUTS.map((layout) => slide(layout, {}, { chapter: null }))
+    expect(() => renderDeck({ deck: DECK, slides, templates, theme: { ...THEME, logo: null, footer: '' }, deckName: 't', chapters: [] })).not.toThrow()
+  })
+
+  it('links agenda entries to each chapter’s first slide', () => {
+    const { value } = renderDeck({ deck: DECK, slides: [slide('agenda', {})], templates, theme: THEME, deckName: 't', chapters: CHAPTERS })
+    for (const c of CHAPTERS) expect(value.html).toContain(`<a href="#${c.firstSlideId}">`)
+  })
+
+  it('shows Handlebars syntax from Markdown literally and escapes deck text', () => {
+    const deck = { ...DECK, title: 'Templates & <tags>' }
+    const s = slide('content', data({ title: '{{deck.author}}', titleHtml: '{{deck.author}}', body: '<p>{{#each x}}{{/each}}</p>' }))
+    const html = renderDeck({ deck, slides: [s], templates, theme: THEME, deckName: 't', chapters: CHAPTERS }).value.html
+    expect(html).toContain('<h2 class="dh-title">{{deck.author}}</h2>')
+    expect(html).toContain('<p>{{#each x}}{{/each}}</p>')
+    expect(html).toContain('<title>Templates &amp; &lt;tags&gt;</title>')
+  })
+
+  it('marks fragment list items and draws a logo at its position', () => {
+    const items = [1, 2, 3].map((n) => ({ html: `e${n}`, text: `e${n}`, label: `${2000 + n}`, rest: `e${n}`, fragment: true }))
+    const theme = { ...THEME, logo: { src: 'assets/logo.svg', alt: 'ACME', position: 'bottom-right' as const } }
+    const html = renderDeck({ deck: DECK, slides: [slide('timeline', { title: 'T', items })], templates, theme, deckName: 't', chapters: CHAPTERS }).value.html
+    expect(html.match(/class="dh-event fragment"/g)).toHaveLength(3)
+    expect(html).toContain('<img class="dh-logo dh-logo-bottom-right" src="assets/logo.svg" alt="ACME">')
+  })
+})

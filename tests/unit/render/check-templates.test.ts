@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { checkTemplates } from '../../../src/render/check-templates.js'
+import { HELPER_NAMES } from '../../../src/render/template-helpers.js'
+import { templateSet } from './template-set.js'
+
+describe('checkTemplates', () => {
+  it('reports a syntax error, a missing partial and an unknown helper in one pass', () => {
+    const set = templateSet({
+      slides: {
+        broken: '<h2>{{title}}</h2>\n<p>\n{{#if lead}}\n{{lead}\n{{/if}}',
+        content: '<div>\n  {{> footer}}\n  {{> missing}}\n</div>',
+        cards: '{{#each sections}}\n<p>{{shout title}}</p>\n{{/each}}',
+      },
+      partials: { footer: '<footer>{{deck.title}}</footer>', logo: '' },
+    })
+    const found = checkTemplates(set, HELPER_NAMES)
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'template-syntax', span: expect.objectContaining({ file: 'templates/slides/broken.hbs', line: 4 }) }),
+        expect.objectContaining({
+          code: 'partial-not-found',
+          span: { file: 'templates/slides/content.hbs', line: 3, column: 3 },
+          message: expect.stringContaining('available: footer, logo'),
+        }),
+        expect.objectContaining({ code: 'helper-not-found', span: { file: 'templates/slides/cards.hbs', line: 2, column: 4 } }),
+      ]),
+    )
+    expect(found).toHaveLength(3)
+  })
+
+  it('reads the line of a mismatched block from the Handlebars error', () => {
+    const set = templateSet({ slides: { x: 'a\nb\n{{#if x}}\n{{/each}}' } })
+    const [d] = checkTemplates(set, HELPER_NAMES)
+    expect(d).toMatchObject({ code: 'template-syntax', span: { file: 'templates/slides/x.hbs', line: 3 } })
+  })
+
+  it('accepts built-in and registered helpers, paths with arguments that are not helpers, and inline partials', () => {
+    const set = templateSet({
+      slides: {
+        ok: [
+          '{{#each items}}{{inc @index}} {{lookup ../data "title"}}{{/each}}',
+          '{{#if (eq layout "x")}}{{pad2 chapter.number}}{{/if}}',
+          '{{#with chapter}}{{title}}{{/with}}{{this.method 1}}',
+          '{{#*inline "local"}}hi{{/inline}}{{> local}}{{#> maybe}}fallback{{/maybe}}',
+        ].join('\n'),
+      },
+    })
+    expect(checkTemplates(set, HELPER_NAMES)).toEqual([])
+  })
+
+  it('flags an unknown helper inside a subexpression and in the shell', () => {
+    const set = templateSet({ shell: '<html>\n{{json (merge a b)}}</html>', slides: { s: '{{#each (sorted items)}}{{/each}}' } })
+    const found = checkTemplates(set, HELPER_NAMES)
+    expect(found.map((d) => [d.code, d.span?.file, d.span?.line, d.message])).toEqual([
+      ['helper-not-found', 'templates/deck.hbs', 2, expect.stringContaining('"merge"')],
+      ['helper-not-found', 'templates/slides/s.hbs', 1, expect.stringContaining('"sorted"')],
+    ])
+  })
+
+  it('lets handout layouts include one another but not slide layouts', () => {
+    const set = templateSet({
+      slides: { content: '{{> ruled}}' },
+      handouts: { ruled: '<div class="lines"></div>', '3-up': '{{> ruled}}' },
+    })
+    const found = checkTemplates(set, HELPER_NAMES)
+    expect(found).toEqual([expect.objectContaining({ code: 'partial-not-found', span: expect.objectContaining({ file: 'templates/slides/content.hbs' }) })])
+  })
+})
