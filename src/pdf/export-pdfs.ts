@@ -37,11 +37,14 @@ export interface ExportPdfsInput {
   readonly browserPath?: string
   readonly timeoutMs: number
   readonly allowNetwork: boolean
-  /** The deck's stylesheets relative to outDir; by default those of theme.css and deck.css that exist. */
+  /** The deck's stylesheets relative to outDir; by default those of DECK_STYLESHEETS that exist. */
   readonly stylesheets?: readonly string[]
   readonly env?: Readonly<Record<string, string | undefined>>
   readonly onProgress?: (event: ExportProgress) => void
 }
+
+/** The deck's own stylesheets, in the deck's order (the theme wins); Reveal's CSS is left out on paper. */
+export const DECK_STYLESHEETS: readonly string[] = ['deck.css', 'theme.css']
 
 /** The file a product is written to, next to index.html. */
 export function pdfFileName(product: PrintProduct): string {
@@ -52,7 +55,7 @@ export function pdfFileName(product: PrintProduct): string {
 export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ files: string[] }>> {
   const outDir = path.resolve(input.outDir)
   const { templates, css } = await loadHandoutTemplates(undefined, input.handoutTemplates)
-  const stylesheets = input.stylesheets ?? ['theme.css', 'deck.css'].filter((f) => existsSync(path.join(outDir, f)))
+  const stylesheets = input.stylesheets ?? DECK_STYLESHEETS.filter((f) => existsSync(path.join(outDir, f)))
   // Rendered before the browser starts: a template error costs no Chromium launch.
   const documents = input.products.map((product) => ({
     product,

@@ -109,7 +109,7 @@ function searchPath(
   return undefined
 }
 
-function isExecutableFile(file: string): boolean {
+export function isExecutableFile(file: string): boolean {
   try {
     if (!statSync(file).isFile()) return false
     accessSync(file, constants.X_OK)

@@ -1,5 +1,8 @@
 import type { Browser, HTTPRequest, PDFOptions } from 'puppeteer-core'
+import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
+
+const debug = createDebug('deck:pdf')
 
 export interface PrintDocumentOptions {
   readonly browser: Browser
@@ -33,13 +36,16 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
       diagnostics.push(warning('page-error', `${options.product}: script error in the print page: ${errorText(err)}`)),
     )
     if (!options.allowNetwork) await blockForeignRequests(page, options.origin, options.product, diagnostics)
+    const started = Date.now()
     await page.goto(options.url, { waitUntil: 'load', timeout: timeoutMs })
+    debug('%s: loaded in %d ms', options.product, Date.now() - started)
     step = 'waiting for fonts and images'
     await page.waitForFunction('window.__deckhandReady === true', { timeout: timeoutMs, polling: 20 })
     const broken = (await page.evaluate('window.__deckhandBroken || []')) as string[]
     for (const src of broken) {
       diagnostics.push(warning('image-not-found', `${options.product}: image ${src} could not be loaded`))
     }
+    debug('%s: ready after %d ms', options.product, Date.now() - started)
     step = 'printing'
     const pdf = await page.pdf({
       preferCSSPageSize: true,
@@ -49,6 +55,7 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
       timeout: timeoutMs,
       ...options.pdfOptions,
     })
+    debug('%s: printed after %d ms', options.product, Date.now() - started)
     return { pdf, diagnostics }
   } catch (cause) {
     throw wrapPrintError(cause, options, step)

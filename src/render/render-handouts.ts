@@ -8,6 +8,7 @@ import {
   outlineChapters,
   placeHandoutSlides,
   placeSlidePages,
+  slideTitle,
 } from './handouts/handout-context.js'
 import { handoutGeometry, MARGIN_MM } from './handouts/page-geometry.js'
 
@@ -82,7 +83,7 @@ function sharedContext(input: RenderHandoutInput): Record<string, unknown> {
         input.product === 'outline'
           ? input.slides
               .filter((s) => s.slide.chapter?.number === c.number && !(s.slide.generated && s.slide.layout === 'section'))
-              .map((s) => ({ title: s.slide.data.title || `Slide ${s.slide.index}`, href: `#${s.slide.id}` }))
+              .map((s) => ({ title: slideTitle(s.slide), href: `#${s.slide.id}` }))
           : [],
     })),
   }
@@ -106,15 +107,18 @@ function productContext(input: RenderHandoutInput): Record<string, unknown> {
 
 /** The @page rules: paper size, margins, and the running header and footer as margin boxes. */
 function pageCss(input: RenderHandoutInput): string {
+  const { width, height } = input.theme
+  const slideSize = `:root { --dh-slide-width: ${width}px; --dh-slide-height: ${height}px }`
   if (input.product === 'slides') {
-    return `@page { size: ${input.theme.width}px ${input.theme.height}px; margin: 0 }\n` +
-      `:root { --dh-page-width: ${input.theme.width}px; --dh-page-height: ${input.theme.height}px }`
+    return `@page { size: ${width}px ${height}px; margin: 0 }\n${slideSize}\n` +
+      `:root { --dhp-page-width: ${width}px; --dhp-page-height: ${height}px }`
   }
   const { deck } = input
   const geometry = handoutGeometry(input.product, input.paper, input.theme.width, input.theme.height)
   const right = [deck.event, deck.date].filter(Boolean).join(' · ')
   const box = (content: string): string => `{ content: ${content}; }`
   return [
+    slideSize,
     `@page { size: ${input.paper}; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.side}mm ${MARGIN_MM.bottom}mm;`,
     `  @top-left ${box(cssString(deck.title))}`,
     `  @top-right ${box(cssString(right))}`,
@@ -122,8 +126,8 @@ function pageCss(input: RenderHandoutInput): string {
     `  @bottom-right ${box(`"page " counter(page) " of " counter(pages)`)}`,
     '}',
     '@page :first { @top-left { content: none } @top-right { content: none } @bottom-left { content: none } @bottom-right { content: none } }',
-    `:root { --dh-content-width: ${geometry.contentWidth}px; --dh-content-height: ${geometry.contentHeight}px;` +
-      ` --dh-slot-height: ${geometry.slotHeight}px; --dh-frame-width: ${geometry.frame.width}px; --dh-frame-height: ${geometry.frame.height}px }`,
+    `:root { --dhp-content-width: ${geometry.contentWidth}px; --dhp-content-height: ${geometry.contentHeight}px;` +
+      ` --dhp-slot-height: ${geometry.slotHeight}px; --dhp-frame-width: ${geometry.frame.width}px; --dhp-frame-height: ${geometry.frame.height}px }`,
   ].join('\n')
 }
 

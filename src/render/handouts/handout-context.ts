@@ -53,8 +53,20 @@ export function chapterTitle(chapter: ChapterRef): string {
   return chapter.title || `Chapter ${chapter.number}`
 }
 
+/** The slide's title; for a slide without one (a quote, a picture), the start of what it shows. */
 export function slideTitle(slide: Slide): string {
-  return slide.data.title.trim() || `Slide ${slide.index}`
+  const standIn = slide.data.title.trim() || plainText(slide.data.quote?.html ?? '') || slide.data.images[0]?.alt.trim() || ''
+  return standIn ? shorten(standIn, 70) : `Slide ${slide.index}`
+}
+
+function plainText(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&(?:#\d+|\w+);/g, (e) => ENTITIES[e] ?? ' ').replace(/\s+/g, ' ').trim()
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" }
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
 }
 
 /** slides.pdf: one page per slide, or per fragment step when `fragments` is on. */
@@ -135,7 +147,7 @@ export function outlineChapters(slides: readonly RenderedSlide[], chapters: read
 /** Headings inside a slide's body become styled paragraphs, so bookmarks stay chapter > slide. */
 function demoteHeadings(html: string): string {
   return html
-    .replace(/<h([1-6])(\s[^>]*)?>/gi, (_m, level: string, attrs = '') => `<p class="dh-outline-heading dh-outline-h${level}"${attrs}>`)
+    .replace(/<h([1-6])(\s[^>]*)?>/gi, (_m, level: string, attrs = '') => `<p class="dhp-outline-heading dhp-outline-h${level}"${attrs}>`)
     .replace(/<\/h[1-6]>/gi, '</p>')
 }
 

@@ -17,9 +17,9 @@ export interface SlideSize {
 export function renderSlideFrame(slide: Slide, innerHtml: string, frame: FrameSize, size: SlideSize): string {
   const { sectionAttributes, background } = sectionAttributesOf(slide)
   return (
-    `<div class="dh-frame" aria-hidden="true" style="width:${frame.width}px;height:${frame.height}px">` +
-    `<div class="reveal dh-canvas" style="width:${size.width}px;height:${size.height}px;transform:scale(${frame.scale})">` +
-    (background ? `<div class="dh-slide-background" style="${background}"></div>` : '') +
+    `<div class="dhp-frame" aria-hidden="true" style="width:${frame.width}px;height:${frame.height}px">` +
+    `<div class="reveal dhp-canvas" style="width:${size.width}px;height:${size.height}px;transform:scale(${frame.scale})">` +
+    (background ? `<div class="dhp-slide-background" style="${background}"></div>` : '') +
     `<div class="slides"><section${sectionAttributes}>${innerHtml}</section></div></div></div>`
   )
 }
