@@ -2,7 +2,7 @@
 
 export interface BundledFont {
   readonly pkg: string
-  readonly generic: 'sans-serif' | 'serif' | 'monospace' | 'emoji'
+  readonly generic: 'sans-serif' | 'serif' | 'monospace'
 }
 
 export const BUNDLED_FONTS: Readonly<Record<string, BundledFont>> = {
@@ -18,7 +18,8 @@ export const BUNDLED_FONTS: Readonly<Record<string, BundledFont>> = {
   'Noto Sans KR': { pkg: 'noto-sans-kr', generic: 'sans-serif' },
   'Noto Sans Arabic': { pkg: 'noto-sans-arabic', generic: 'sans-serif' },
   'Noto Sans Hebrew': { pkg: 'noto-sans-hebrew', generic: 'sans-serif' },
-  'Noto Color Emoji': { pkg: 'noto-color-emoji', generic: 'emoji' },
+  // Not @fontsource/noto-color-emoji: its files carry only an OpenType-SVG table, which Chromium
+  // does not draw (https://github.com/fontsource/fontsource/issues/588) — emoji would print blank.
 }
 
 /** Case-insensitive lookup, so `inter` and `jetbrains mono` work too; returns the canonical name. */
@@ -54,3 +55,6 @@ export const ROLE_FACES: Readonly<Record<'body' | 'heading' | 'code' | 'fallback
     { weight: 700, style: 'normal' },
   ],
 }
+
+/** Colour emoji come from the system (Debian: fonts-noto-color-emoji); see BUNDLED_FONTS. */
+export const SYSTEM_EMOJI_FONTS = ['Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji'] as const

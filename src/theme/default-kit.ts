@@ -1,5 +1,6 @@
 // Values every theme starts from before its extends chain applies: a neutral light kit, so
 // a theme.yml with three lines is already complete.
+import { SYSTEM_EMOJI_FONTS } from './bundled-fonts.js'
 import type { ThemeInput } from './theme-schema.js'
 
 export const DEFAULT_THEME_INPUT = {
@@ -25,7 +26,7 @@ export const DEFAULT_THEME_INPUT = {
       korean: 'Noto Sans KR',
       arabic: 'Noto Sans Arabic',
       hebrew: 'Noto Sans Hebrew',
-      emoji: 'Noto Color Emoji',
+      emoji: { system: [...SYSTEM_EMOJI_FONTS] },
     },
   },
   footer: '',

@@ -41,7 +41,7 @@ export function planFonts(kit: ThemeKit, catalog: FontCatalog, deckText: string 
   // Primary fonts: every subset with Basic Latin (templates add Latin text) or with a character of the deck.
   const wanted = new Map<string, FaceWanted[]>()
   for (const [role, ref] of roles) {
-    if (ref.kind === 'files') continue
+    if (ref.kind !== 'bundled') continue
     wanted.set(ref.name, [...(wanted.get(ref.name) ?? []), ...ROLE_FACES[role]])
   }
   for (const [name, faces] of wanted) {
@@ -62,6 +62,10 @@ export function planFonts(kit: ThemeKit, catalog: FontCatalog, deckText: string 
   const fallbacks: string[] = []
   for (const script of needed ? detectScripts(deckText ?? '') : []) {
     const ref = kit.fonts.fallback[script]
+    if (ref.kind === 'system') {
+      fallbacks.push(...ref.families.filter((f) => !fallbacks.includes(f)))
+      continue
+    }
     if (ref.kind === 'files') {
       fallbacks.push(ref.family)
       for (const file of ref.files) {
@@ -76,7 +80,7 @@ export function planFonts(kit: ThemeKit, catalog: FontCatalog, deckText: string 
     fallbacks.push(ref.name)
     add(faces)
   }
-  const stack = (ref: FontRef): string => [familyOf(ref), ...fallbacks].map(quote).concat(genericOf(ref)).join(', ')
+  const stack = (ref: FontRef): string => [...familiesOf(ref), ...fallbacks].map(quote).concat(genericOf(ref)).join(', ')
   return { css: rules.join('\n'), assets: [...assets.values()], stacks: { body: stack(kit.fonts.body), heading: stack(kit.fonts.heading), code: stack(kit.fonts.code) }, fallbacks }
 }
 
@@ -94,7 +98,7 @@ function pickFaces(faces: readonly FontsourceFace[], wanted: readonly FaceWanted
 
 function covers(ref: FontRef, catalog: FontCatalog, cp: number): boolean {
   // A font file's coverage is unknown without parsing it; count on Latin only.
-  if (ref.kind === 'files') return cp <= 0x24f
+  if (ref.kind !== 'bundled') return cp <= 0x24f
   return (catalog.get(ref.name) ?? []).some((f) => rangesContain(f.ranges, cp))
 }
 
@@ -104,8 +108,12 @@ function faceRule(family: string, weight: number, style: string, src: string, un
   return `@font-face {\n  font-family: ${quote(family)};\n  font-style: ${style};\n  font-weight: ${weight};\n  font-display: block;\n  src: ${src};${range}\n}`
 }
 
-const familyOf = (ref: FontRef): string => (ref.kind === 'bundled' ? ref.name : ref.family)
-const genericOf = (ref: FontRef): string => (ref.kind === 'files' ? ref.generic : BUNDLED_FONTS[ref.name]?.generic ?? 'sans-serif')
+const familiesOf = (ref: FontRef): readonly string[] => (ref.kind === 'bundled' ? [ref.name] : ref.kind === 'files' ? [ref.family] : ref.families)
+function genericOf(ref: FontRef): string {
+  if (ref.kind === 'files') return ref.generic
+  if (ref.kind === 'system') return ref.key === 'fonts.code' ? 'monospace' : 'sans-serif'
+  return BUNDLED_FONTS[ref.name]?.generic ?? 'sans-serif'
+}
 const quote = (family: string): string => `'${family.replace(/['\\]/g, '\\$&')}'`
 const basename = (file: string): string => file.split(/[\\/]/).pop()!
 

@@ -37,7 +37,7 @@ export function mergeThemeInputs(base: Plain, over: Plain, path = ''): Plain {
 export function absolutizeFiles(input: ThemeInput, dir: string): ThemeInput {
   const abs = (file: string): string => (isAbsolute(file) ? file : join(dir, file))
   const font = (spec: FontSpecInput | undefined): FontSpecInput | undefined =>
-    spec === undefined || typeof spec === 'string'
+    spec === undefined || typeof spec === 'string' || 'system' in spec
       ? spec
       : { ...spec, ...(spec.file && { file: abs(spec.file) }), ...(spec.files && { files: spec.files.map((f) => ({ ...f, file: abs(f.file) })) }) }
   const look = <T extends { background?: string | undefined }>(l: T | undefined): T | undefined =>
@@ -73,6 +73,7 @@ export function resolveThemeKit(chain: readonly ThemeSource[]): StageResult<Them
   const diagnostics: Diagnostic[] = []
   const spanAt = (key: string): SourceSpan => spans[key] ?? { file: self.parsed.file, line: 1 }
   const fontRef = (spec: FontSpecInput, key: string): FontRef => {
+    if (typeof spec !== 'string' && 'system' in spec) return { kind: 'system', families: typeof spec.system === 'string' ? [spec.system] : spec.system, key }
     if (typeof spec !== 'string') {
       const files = [...(spec.file ? [{ file: spec.file, weight: spec.weight, style: spec.style }] : []), ...(spec.files ?? [])]
       if (files.length === 0) diagnostics.push(error('theme-invalid', `Font "${spec.family}" at ${key} names no file (add file: fonts/x.woff2)`, spanAt(key)))
@@ -85,7 +86,9 @@ export function resolveThemeKit(chain: readonly ThemeSource[]): StageResult<Them
       }
     }
     const name = findBundledFont(spec)
-    if (!name) {
+    if (!name && spec.toLowerCase().includes('emoji')) {
+      diagnostics.push(error('theme-invalid', `"${spec}" at ${key} is not bundled: colour emoji come from the system`, spanAt(key), 'Write { system: "Noto Color Emoji" } (Debian: apt install fonts-noto-color-emoji).'))
+    } else if (!name) {
       const hint = `Did you mean "${closest(spec, Object.keys(BUNDLED_FONTS))}"? Bundled: ${Object.keys(BUNDLED_FONTS).join(', ')}. For your own font: { family: "Brand Sans", file: fonts/brand.woff2 }`
       diagnostics.push(error('theme-invalid', `Unknown bundled font "${spec}" at ${key}`, spanAt(key), hint))
     }

@@ -39,6 +39,7 @@ export interface FontFileRef {
 export type FontRef =
   | { readonly kind: 'bundled'; readonly name: string; readonly key: string }
   | { readonly kind: 'files'; readonly family: string; readonly generic: string; readonly files: readonly FontFileRef[]; readonly key: string }
+  | { readonly kind: 'system'; readonly families: readonly string[]; readonly key: string }
 
 /** A slide background as written: colour, gradient or an (absolute) image path. */
 export interface SlideLook {

@@ -42,7 +42,10 @@ const fontFile = z.strictObject({
   style: z.enum(['normal', 'italic']).optional(),
 })
 
-/** A bundled font by name, or font files in the theme folder under one family name. */
+/**
+ * A bundled font by name, font files in the theme folder under one family name, or fonts the
+ * system has (`{ system: [...] }`: named in the font stack, nothing bundled).
+ */
 const fontSpec = z.union([
   z.string().min(1),
   z.strictObject({
@@ -53,6 +56,7 @@ const fontSpec = z.union([
     files: z.array(fontFile).min(1).optional(),
     generic: z.enum(['sans-serif', 'serif', 'monospace']).optional(),
   }),
+  z.strictObject({ system: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]) }),
 ])
 export type FontSpecInput = z.infer<typeof fontSpec>
 
