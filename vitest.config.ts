@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // End-to-end files each launch a Chromium; two at once is what 2 cores carry.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/fixtures.test.ts'] } },
       {
@@ -10,9 +12,6 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Each file launches its own Chromium; two at once is what 2 cores carry.
-          maxWorkers: 2,
-          minWorkers: 1,
         },
       },
     ],

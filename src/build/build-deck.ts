@@ -65,7 +65,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const files = await readChapterFiles(ref.dir, config)
   const chapters: Chapter[] = files.map((f) => keep(parseChapter(f.file, f.text)))
   const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
-  const theme = keep(await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText: files.map((f) => f.text).join('\n') }))
+  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n')))
   diagnostics.push(...(await missingAssets(built.assets)))
   throwIfErrors(diagnostics)
 
@@ -80,6 +80,19 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   return {
     value: { project, name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme, templates, inputs },
     diagnostics,
+  }
+}
+
+/** The deck's theme; a theme that isn't found is reported at deck.yml's `theme:` line. */
+async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, deckText: string): Promise<StageResult<ThemeStyle>> {
+  try {
+    return await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText })
+  } catch (err) {
+    if (err instanceof DeckError && err.diagnostic.code === 'theme-not-found' && !err.diagnostic.span) {
+      const span = config.spans.theme ?? { file: config.file, line: 1 }
+      throw new DeckError({ ...err.diagnostic, span }, { cause: err })
+    }
+    throw err
   }
 }
 

@@ -18,7 +18,7 @@ export interface ChapterFile {
 const readBytes: ReadFileBytes = (file) => readFile(file)
 
 /**
- * Reads the deck's chapters: the files `deck.yml` lists, in that order, or else every `*.md`
+ * Reads the deck's chapters: the files `deck.yml` lists, in that order, or else every `*.md` but README.md
  * of the deck folder by numeric prefix. `read` is injectable for tests.
  */
 export async function readChapterFiles(deckDir: string, config: DeckConfig, read: ReadFileBytes = readBytes): Promise<ChapterFile[]> {
@@ -90,7 +90,8 @@ function isMissing(cause: unknown): boolean {
 async function listMarkdownFiles(deckDir: string): Promise<string[]> {
   try {
     const entries = await readdir(deckDir, { withFileTypes: true })
-    return entries.filter((e) => e.isFile() && e.name.endsWith('.md') && !e.name.startsWith('.')).map((e) => e.name)
+    // A README beside the chapters describes the deck; it is not a chapter.
+    return entries.filter((e) => e.isFile() && e.name.endsWith('.md') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md').map((e) => e.name)
   } catch (cause) {
     throw unreadable(deckDir, cause)
   }

@@ -1,0 +1,61 @@
+// npm run bench: times whole `deckhand` processes on generated decks (median of runs), and
+// reports each next to a baseline measured in the same run, since these machines are noisy.
+import { spawnSync } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generateBenchProject } from './generate-bench-deck.mjs'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const repo = path.resolve(here, '..')
+const cli = path.join(repo, 'bin', 'deckhand.js')
+const args = process.argv.slice(2)
+const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '20,200,1000').split(',').map(Number)
+const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5)
+const withPdf = !args.includes('--no-pdf')
+
+function time(command, commandArgs, env = {}) {
+  const started = process.hrtime.bigint()
+  const result = spawnSync(command, commandArgs, { encoding: 'utf8', env: { ...process.env, ...env } })
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${result.stderr}${result.stdout}`)
+  return ms
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function measure(label, fn) {
+  fn() // warm the file cache
+  const samples = Array.from({ length: runs }, fn)
+  return { label, ms: median(samples), samples }
+}
+
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
+
+async function main() {
+  const benchRoot = path.join(repo, '.bench')
+  await rm(benchRoot, { recursive: true, force: true })
+  const nodeStart = measure('node startup', () => time(process.execPath, ['-e', '']))
+  console.log(`baseline: bare node process ${fmt(nodeStart.ms)} (median of ${runs})`)
+  const rows = []
+  for (const size of sizes) {
+    const root = await generateBenchProject(path.join(benchRoot, String(size)), size)
+    const build = measure(`build ${size}`, () => time(process.execPath, [cli, 'build', 'bench', '--root', root]))
+    rows.push({ size, product: 'build (HTML)', ms: build.ms, ratio: build.ms / nodeStart.ms, base: 'node' })
+    console.log(`${String(size).padStart(5)} slides  build           ${fmt(build.ms).padStart(8)}  (${(build.ms / nodeStart.ms).toFixed(1)}x a bare node process)`)
+    if (withPdf) {
+      const { benchPdf } = await import('./bench-pdf.mjs')
+      for (const row of await benchPdf({ cli, root, size, runs, measure, time, fmt })) rows.push(row)
+    }
+  }
+  return rows
+}
+
+main().catch((err) => {
+  console.error(err.message)
+  process.exitCode = 1
+})
