@@ -110,6 +110,12 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
+const WAITING_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>deckhand</title></head><body><p>Waiting for the deck to build…</p></body></html>'
+
+function isDeckIndex(segments: readonly string[]): boolean {
+  return segments.length === 1 && segments[0] === 'index.html'
+}
+
 async function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const resolved = resolveUrlPath(req.url ?? '/')
   if (!resolved.ok) {
@@ -122,6 +128,12 @@ async function serveFile(root: string, req: http.IncomingMessage, res: http.Serv
     return
   }
   const info = file ? await stat(file).catch(() => undefined) : undefined
+  if ((!file || !info?.isFile()) && isDeckIndex(resolved.segments)) {
+    // No good build yet: a page that waits for one, with live reload, instead of a bare 404.
+    const body = injectLiveReload(WAITING_PAGE)
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body)
+    return
+  }
   if (!file || !info?.isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Not found\n')
     return

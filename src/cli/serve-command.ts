@@ -1,0 +1,98 @@
+import type { Command } from 'commander'
+import path from 'node:path'
+import type { Project } from '../project/find-project.js'
+import { isLoopbackHost } from '../serve/check-request-origin.js'
+import { openUrl } from '../serve/open-url.js'
+import { serveDeck, type BuildEvent } from '../serve/serve-deck.js'
+import { openProject, type CommonOptions } from './build-command.js'
+import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+
+interface ServeFlags extends CommonOptions {
+  readonly port?: string
+  readonly host?: string
+  readonly open?: boolean
+}
+
+export function addServeCommand(program: Command, io: CliIo, waitForStop: (close: () => Promise<void>) => Promise<void> = untilInterrupted): void {
+  program
+    .command('serve')
+    .description('build a deck, serve it with live reload, and rebuild on every save')
+    .argument('[deck]', 'deck name (default: the only deck)')
+    .option('--port <n>', 'port (the next free one when busy; 0 = any)', '8000')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 opens it to the network)', '127.0.0.1')
+    .option('--open', 'open the deck in the default browser')
+    .option('--out <dir>', 'output folder (default: dist)')
+    .option('--theme <name>', "use this theme instead of deck.yml's")
+    .option('--root <dir>', 'project root (default: nearest folder with package.json)')
+    .action(async (deck: string | undefined, flags: ServeFlags, command: Command) => {
+      await runServe(io, deck, { ...command.optsWithGlobals(), ...flags }, waitForStop)
+    })
+}
+
+/** The deck named, or the project's only deck. */
+export function pickDeck(io: CliIo, project: Project, name: string | undefined): string | undefined {
+  if (name) return name
+  if (project.decks.length === 1) return project.decks[0]!.name
+  const known = project.decks.map((d) => d.name).join(', ')
+  io.err(project.decks.length ? `error  Name the deck: ${known}` : `error  No decks in ${relativePath(io, project.contentDir)}\n    hint: create one with \`deckhand new NAME\``)
+  io.failed = true
+  return undefined
+}
+
+async function runServe(io: CliIo, name: string | undefined, flags: ServeFlags, waitForStop: (close: () => Promise<void>) => Promise<void>): Promise<void> {
+  const port = Number(flags.port ?? 8000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(`error  --port must be a number from 0 to 65535, not ${flags.port}`)
+    io.failed = true
+    return
+  }
+  const host = flags.host ?? '127.0.0.1'
+  try {
+    const project = await openProject(io, flags)
+    const deck = pickDeck(io, project, name)
+    if (!deck) return
+    const session = await serveDeck(project, deck, {
+      host,
+      port,
+      ...(flags.out && { outDir: flags.out }),
+      ...(flags.theme && { theme: flags.theme }),
+      onBuild: (event) => printBuild(io, event),
+    })
+    const { server } = session
+    if (server.busyPort) io.out(`port ${server.busyPort} is busy; using ${server.port}`)
+    if (!isLoopbackHost(host)) io.err(`warning  listening on ${host}: anyone who can reach this machine can see the deck`)
+    io.out(`serving ${deck} at ${server.url}/  (${relativePath(io, session.outDir)}; Ctrl+C stops)`)
+    if (flags.open && !(await openUrl(`${server.url}/`))) io.err('warning  could not open a browser; open the address above')
+    await waitForStop(() => session.close())
+  } catch (err) {
+    reportError(io, err)
+  }
+}
+
+function printBuild(io: CliIo, event: BuildEvent): void {
+  const ms = Math.round(event.ms)
+  const what = event.changed.length ? event.changed.map((f) => path.basename(f)).join(', ') : 'deck'
+  if (event.ok) {
+    const { result, stats } = event.rebuilt
+    report(io, result.diagnostics)
+    io.failed = false // a preview keeps running: only the last build's state matters
+    io.out(`built ${what} in ${ms} ms: ${result.value.slides.length} slides, ${stats.written} files written, ${stats.unchanged} unchanged`)
+  } else {
+    io.err(`build failed (${what}, ${ms} ms); the page shows the error and keeps the last good deck`)
+    reportError(io, event.cause)
+    io.failed = false
+  }
+}
+
+/** Runs until SIGINT/SIGTERM, then closes the server and the watcher. */
+function untilInterrupted(close: () => Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      void close().finally(resolve)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
