@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander'
 import { addBuildCommand } from './cli/build-command.js'
 import { createIo, type CliIo } from './cli/cli-io.js'
+import { addServeCommand } from './cli/serve-command.js'
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('deckhand')
@@ -15,6 +16,7 @@ export function createProgram(io: CliIo): Command {
     if (io.verbose) process.env.DEBUG ||= 'deck:*'
   })
   addBuildCommand(program, io)
+  addServeCommand(program, io)
   return program
 }
 
