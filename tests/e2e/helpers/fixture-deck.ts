@@ -97,7 +97,8 @@ const DECK_CSS = `.reveal { font-family: var(--dh-font-body); color: var(--dh-te
 .reveal h1, .reveal h2 { font-family: var(--dh-font-heading); color: var(--dh-heading); margin: 0 0 24px; }
 .reveal h1 { font-size: 80px; } .reveal h2 { font-size: 56px; border-bottom: 4px solid var(--dh-accent); padding-bottom: 8px; }
 .reveal a { color: var(--dh-link); }
-.reveal pre { background: var(--dh-code-bg); color: var(--dh-code-text); padding: 24px; font-size: 28px; font-family: var(--dh-font-code); }
+.reveal pre { background: var(--dh-code-bg); color: var(--dh-code-text); padding: 24px; font-size: 28px; }
+.reveal pre, .reveal code { font-family: var(--dh-font-code); }
 .reveal .hljs-keyword { color: var(--dh-code-keyword); } .reveal .hljs-title { color: var(--dh-code-title); }
 .reveal img { max-height: 360px; }
 .reveal section.dh-layout-title, .reveal section.dh-layout-section { background: var(--dh-title-bg); display: flex !important; flex-direction: column; justify-content: center; }
