@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander'
 import { addBuildCommand } from './cli/build-command.js'
 import { createIo, type CliIo } from './cli/cli-io.js'
+import { addNewCommand } from './cli/new-command.js'
 import { addServeCommand } from './cli/serve-command.js'
 
 export function createProgram(io: CliIo): Command {
@@ -17,6 +18,7 @@ export function createProgram(io: CliIo): Command {
   })
   addBuildCommand(program, io)
   addServeCommand(program, io)
+  addNewCommand(program, io)
   return program
 }
 
