@@ -1,0 +1,55 @@
+// The print page's guards: foreign requests blocked and reported, a hung page reported as a
+// timeout that names the deck and the step, fragments printed one step a page.
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, expect, it } from 'vitest'
+import { DeckError } from '../../src/diagnostics/diagnostic.js'
+import { exportPdfs, type ExportPdfsInput } from '../../src/pdf/export-pdfs.js'
+import type { RenderedSlide } from '../../src/model.js'
+import { writeFixtureDeck } from './helpers/fixture-deck.js'
+import { readPdf } from './helpers/read-pdf.js'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function deckWith(extraHtml: string): Omit<ExportPdfsInput, 'products'> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-guards-'))
+  dirs.push(dir)
+  const fixture = writeFixtureDeck(dir)
+  const slides: RenderedSlide[] = fixture.slides.map((s, i) => (i === 3 ? { ...s, html: s.html + extraHtml } : s))
+  return { ...fixture, slides, deckName: 'guarded', paper: 'A4', fragments: false, timeoutMs: 20_000, allowNetwork: false }
+}
+
+it('blocks requests outside the output folder and names each blocked URL', async () => {
+  const input = deckWith('<img src="http://192.0.2.1/tracker.png" alt=""><link rel="stylesheet" href="https://fonts.example.com/x.css">')
+  const result = await exportPdfs({ ...input, products: ['slides'] })
+  const blocked = result.diagnostics.filter((d) => d.code === 'request-blocked').map((d) => d.message)
+  expect(blocked).toHaveLength(2)
+  expect(blocked.join('\n')).toContain('http://192.0.2.1/tracker.png')
+  expect(blocked.join('\n')).toContain('https://fonts.example.com/x.css')
+  expect((await readPdf(path.join(input.outDir, 'slides.pdf'))).pages).toBe(8)
+}, 90_000)
+
+it('reports a page that never gets ready as pdf-timeout, naming the deck, the product and the step', async () => {
+  const input = deckWith('<script>for (;;) {}</script>')
+  const err = await exportPdfs({ ...input, products: ['notes'], timeoutMs: 4_000 }).catch((e: unknown) => e)
+  expect(err).toBeInstanceOf(DeckError)
+  const { diagnostic } = err as DeckError
+  expect(diagnostic.code).toBe('pdf-timeout')
+  expect(diagnostic.message).toMatch(/guarded: notes/)
+  expect(diagnostic.message).toMatch(/while (opening the page|waiting for fonts and images)/)
+}, 90_000)
+
+it('prints one page per fragment step when fragments are on', async () => {
+  const input = deckWith('')
+  await exportPdfs({ ...input, products: ['slides'], fragments: true })
+  const pdf = await readPdf(path.join(input.outDir, 'slides.pdf'))
+  // The "Eager first" slide has two fragments: three pages, each showing one more item.
+  expect(pdf.pages).toBe(10)
+  const steps = pdf.text.slice(3, 6)
+  expect(steps.map((t) => t.includes('One tool from notebook to production'))).toEqual([false, true, true])
+  expect(steps.map((t) => t.includes('A community that outgrew one company'))).toEqual([false, false, true])
+}, 90_000)
