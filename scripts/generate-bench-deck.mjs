@@ -19,7 +19,9 @@ function slide(i) {
   }
   if (kind === 1) {
     const [lang, code] = SNIPPETS[i % SNIPPETS.length]
-    return `## Example ${i}\n\n\`\`\`${lang} {2-3}\n${code}\n\`\`\`\n\n${notes}`
+    // Each block differs, as in a real deck, so nothing can be reused between slides.
+    const comment = lang === 'python' || lang === 'bash' ? '#' : '//'
+    return `## Example ${i}\n\n\`\`\`${lang} {2-3}\n${comment} step ${i}\n${code.replaceAll('10', String(i))}\n\`\`\`\n\n${notes}`
   }
   if (kind === 2) {
     return `## Numbers ${i}\n\n| Release | Year | Headline |\n| --- | --- | --- |\n| 1.0 | 2018 | Production |\n| 2.0 | 2023 | Compiler |\n| 2.${i % 10} | 2025 | Steady |\n\n${notes}`

@@ -1,8 +1,11 @@
 // Reveal's `<!-- .element: class="fragment" -->` comments, applied at build time as the
 // Markdown plugin would in the browser: to the preceding element sibling, else to the parent.
-import render from 'dom-serializer'
-import { Element, type ChildNode, type Comment } from 'domhandler'
-import { parseDocument } from 'htmlparser2'
+import { createRequire } from 'node:module'
+import type { ChildNode, Comment, Element } from 'domhandler'
+
+// Loaded on first use: only slides with `.element` comments need a DOM.
+const require = createRequire(import.meta.url)
+const isElement = (node: unknown): node is Element => (node as { type?: string } | null)?.type === 'tag'
 
 const ELEMENT_COMMENT = /^\s*\.element:\s*([\s\S]*?)\s*$/
 const ATTRIBUTE = /([^\s=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g
@@ -19,17 +22,19 @@ export function parseAttributes(text: string): Array<[string, string]> {
 }
 
 export function applyElementAttributes(html: string): string {
+  const { parseDocument } = require('htmlparser2') as typeof import('htmlparser2')
+  const render = (require('dom-serializer') as typeof import('dom-serializer')).default
   const doc = parseDocument(html, { decodeEntities: false })
   const comments: Comment[] = []
   const collect = (nodes: readonly ChildNode[]): void => {
     for (const node of nodes) {
       if (node.type === 'comment' && ELEMENT_COMMENT.test(node.data)) comments.push(node)
-      if (node instanceof Element) collect(node.children)
+      if (isElement(node)) collect(node.children)
     }
   }
   collect(doc.children)
   for (const comment of comments) {
-    const target = previousElement(comment) ?? (comment.parent instanceof Element ? comment.parent : null)
+    const target = previousElement(comment) ?? (isElement(comment.parent) ? comment.parent : null)
     if (target) addAttributes(target, ELEMENT_COMMENT.exec(comment.data)![1]!)
     const siblings = comment.parent?.children ?? doc.children
     siblings.splice(siblings.indexOf(comment), 1)
@@ -39,11 +44,11 @@ export function applyElementAttributes(html: string): string {
 
 function previousElement(node: ChildNode): Element | null {
   let prev = node.prev
-  while (prev && !(prev instanceof Element)) {
+  while (prev && !isElement(prev)) {
     if (prev.type === 'text' && prev.data.trim()) return null
     prev = prev.prev
   }
-  return prev instanceof Element ? prev : null
+  return isElement(prev) ? prev : null
 }
 
 function addAttributes(element: Element, text: string): void {

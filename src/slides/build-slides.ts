@@ -7,7 +7,7 @@ import { extractSlideData, mapHtmlFields, plainText } from './extract-slide-data
 import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides.js'
 import { inferLayout } from './infer-layout.js'
 import type { SlideOrigin } from './locate-in-source.js'
-import { lexMarkdown, renderBlocks } from './markdown.js'
+import { hasRawHtml, lexMarkdown, renderBlocks } from './markdown.js'
 import { isLocalPath, outputPathFor, resolveLinks, type AssetRequest } from './resolve-links.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
 import { createSlugger } from './slugify-heading.js'
@@ -70,7 +70,7 @@ function buildSlide(
   const tokens = lexMarkdown(source.markdown)
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const layout = source.template || inferLayout(tokens, chapter.meta.template)
-  const finish = finisher(source.markdown, origin, input.deck.html, diagnostics)
+  const finish = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
   const data: SlideData = mapHtmlFields(extractSlideData(tokens), finish.html)
   const notes = buildNotes(source, chapter, input, assets, diagnostics)
   const attributes = buildAttributes(source, origin, input, assets, diagnostics)
@@ -95,9 +95,8 @@ function buildSlide(
  * HTML from Markdown alone is safe; raw HTML in the slide is checked and cleaned, and each
  * removal reported once (on the body, which holds every other field's HTML).
  */
-function finisher(markdown: string, origin: SlideOrigin, policy: DeckConfig['html'], diagnostics: Diagnostic[]) {
-  const hasRawHtml = /<[a-z!/]/i.test(markdown)
-  const needsCleaning = policy === 'safe' && hasRawHtml
+function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['html'], diagnostics: Diagnostic[]) {
+  const needsCleaning = policy === 'safe' && rawHtml
   let reported = false
   return {
     html(html: string): string {
@@ -119,7 +118,7 @@ function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInp
   const origin: SlideOrigin = { file: chapter.file, markdown: source.notes, markdownLine: source.notesLine }
   const tokens = lexMarkdown(source.notes)
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
-  const html = finisher(source.notes, origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
+  const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
   return { html, text: plainText(html) }
 }
 

@@ -1,8 +1,8 @@
 // Pure: a slide's tokens -> the structured fields templates use (title, lead, items, sections…).
 import type { Token, Tokens } from 'marked'
 import type { CodeBlock, ImageRef, ListItem, Section, SlideData } from '../model.js'
-import { highlightCode, parseCodeInfo } from './highlight-code.js'
-import { childTokens, renderBlocks, renderInline, type BlockToken } from './markdown.js'
+import { parseCodeInfo } from './highlight-code.js'
+import { childTokens, highlightToken, renderBlocks, renderInline, type BlockToken } from './markdown.js'
 
 const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/s
 const LABEL_SEPARATOR = /^\s*(?:—|–|-|:|\|)\s*/
@@ -14,7 +14,7 @@ export function significant(tokens: readonly Token[]): Token[] {
 
 /** Fields hold HTML straight from Markdown; the caller finishes them (sanitising, `.element`). */
 export function extractSlideData(tokens: readonly Token[]): SlideData {
-  const render = renderBlocks
+  const render = memoRender()
   const content = significant(tokens)
   const first = content[0]
   const heading = first?.type === 'heading' ? (first as Tokens.Heading) : undefined
@@ -28,12 +28,23 @@ export function extractSlideData(tokens: readonly Token[]): SlideData {
     body: render(afterTitle),
     rest: render(leadToken ? afterTitle.slice(1) : afterTitle),
     items: firstListItems(afterTitle),
-    sections: extractSections(afterTitle, heading?.depth ?? 0),
+    sections: extractSections(afterTitle, heading?.depth ?? 0, render),
     images: collectImages(content),
     ...optional('quote', extractQuote(content)),
     ...optional('code', extractCode(content)),
     columns: extractColumns(content),
   }
+}
+
+/** Renders each top-level token once: body, rest and sections share the same blocks. */
+function memoRender(): (tokens: readonly Token[]) => string {
+  const memo = new Map<Token, string>()
+  const one = (token: Token): string => {
+    let html = memo.get(token)
+    if (html === undefined) memo.set(token, (html = renderBlocks([token])))
+    return html
+  }
+  return (tokens) => tokens.map(one).join('')
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -77,14 +88,14 @@ function trimSeparator(tokens: readonly Token[]): Token[] {
 }
 
 /** One section per sub-heading below the title (the `###` cards of a cards slide). */
-function extractSections(tokens: readonly Token[], titleDepth: number): Section[] {
+function extractSections(tokens: readonly Token[], titleDepth: number, render: (t: readonly Token[]) => string): Section[] {
   const sections: Section[] = []
   let current: { heading: Tokens.Heading; body: Token[] } | undefined
   const flush = (): void => {
     if (!current) return
     const titleHtml = renderInline(current.heading.tokens)
     const list = current.body.find((t) => t.type === 'list') as Tokens.List | undefined
-    sections.push({ title: plainText(titleHtml), titleHtml, html: renderBlocks(current.body), items: list ? listItems(list) : [] })
+    sections.push({ title: plainText(titleHtml), titleHtml, html: render(current.body), items: list ? listItems(list) : [] })
   }
   for (const token of tokens) {
     if (token.type === 'heading' && (token as Tokens.Heading).depth > titleDepth) {
@@ -126,8 +137,7 @@ function extractQuote(tokens: readonly Token[]): { html: string; cite: string } 
 function extractCode(tokens: readonly Token[]): CodeBlock | undefined {
   const code = tokens.find((t) => t.type === 'code') as Tokens.Code | undefined
   if (!code) return undefined
-  const info = parseCodeInfo(code.lang ?? '')
-  return { lang: info.lang, html: highlightCode(code.text, info), text: code.text }
+  return { lang: parseCodeInfo(code.lang ?? '').lang, html: highlightToken(code), text: code.text }
 }
 
 function extractColumns(tokens: readonly Token[]): string[] {

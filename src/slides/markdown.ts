@@ -65,6 +65,15 @@ function isFragmentList(token: Tokens.List): boolean {
   return !token.ordered && token.raw.trimStart().startsWith('+')
 }
 
+const highlighted = new WeakMap<Tokens.Code, string>()
+
+/** Highlights a code token once, however many fields show it. */
+export function highlightToken(token: Tokens.Code): string {
+  let html = highlighted.get(token)
+  if (html === undefined) highlighted.set(token, (html = highlightCode(token.text, parseCodeInfo(token.lang ?? ''))))
+  return html
+}
+
 interface FragmentMark {
   fragment?: boolean
 }
@@ -74,7 +83,7 @@ marked.use({
   extensions: [containers],
   renderer: {
     code(token) {
-      return highlightCode(token.text, parseCodeInfo(token.lang ?? '')) + '\n'
+      return highlightToken(token) + '\n'
     },
     list(token) {
       if (!isFragmentList(token)) return false
@@ -131,4 +140,9 @@ export function renderBlocks(tokens: readonly Token[]): string {
 
 export function renderInline(tokens: readonly Token[]): string {
   return marked.Parser.parseInline(tokens as Token[], marked.defaults)
+}
+
+/** True when the author wrote raw HTML (other than comments) anywhere in the tokens. */
+export function hasRawHtml(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => (t.type === 'html' && !/^\s*<!--[\s\S]*-->\s*$/.test(t.raw)) || childTokens(t).some(hasRawHtml))
 }

@@ -1,7 +1,7 @@
 // Raw HTML written in Markdown passes an allowlist: layout tags, media, iframes to http(s)
 // pages. Scripts, event handlers and script URLs are removed, and each removal is reported.
-import { Parser } from 'htmlparser2'
-import sanitizeHtml from 'sanitize-html'
+import { createRequire } from 'node:module'
+import type { IOptions } from 'sanitize-html'
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { locate, type SlideOrigin } from './locate-in-source.js'
 import { UNSAFE_URL } from './resolve-links.js'
@@ -9,9 +9,25 @@ import { UNSAFE_URL } from './resolve-links.js'
 const GLOBAL_ATTRIBUTES = ['class', 'id', 'style', 'title', 'lang', 'dir', 'role', 'data-*', 'aria-*', 'hidden']
 const MEDIA = ['src', 'controls', 'autoplay', 'loop', 'muted', 'poster', 'width', 'height', 'playsinline', 'preload', 'data-autoplay', 'data-src']
 
-const OPTIONS: sanitizeHtml.IOptions = {
+// Loaded on first use: most slides have no raw HTML, and these cost ~100 ms to load.
+const require = createRequire(import.meta.url)
+const lazy = <T>(load: () => T): (() => T) => {
+  let value: T | undefined
+  return () => (value ??= load())
+}
+const sanitizer = lazy(() => require('sanitize-html') as typeof import('sanitize-html'))
+const htmlparser = lazy(() => require('htmlparser2') as typeof import('htmlparser2'))
+
+const LAYOUT_TAGS = [
+  'address', 'article', 'aside', 'footer', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'main', 'nav',
+  'blockquote', 'dd', 'div', 'dl', 'dt', 'hr', 'li', 'menu', 'ol', 'p', 'pre', 'ul', 'a', 'abbr', 'b', 'bdi', 'bdo',
+  'br', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'q', 'rb', 'rp', 'rt', 'rtc', 'ruby', 'span', 'strong', 'time', 'wbr',
+  'caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr',
+]
+
+const OPTIONS: IOptions = {
   allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags,
+    ...LAYOUT_TAGS,
     'img', 'audio', 'video', 'source', 'track', 'iframe', 'picture', 'figure', 'figcaption', 'section',
     'details', 'summary', 'mark', 'kbd', 'samp', 'var', 'small', 'sub', 'sup', 'u', 's', 'del', 'ins', 'input', 'center',
   ],
@@ -49,7 +65,7 @@ export function sanitizeSlideHtml(html: string, origin: SlideOrigin, diagnostics
       warning('html-removed', `Removed ${removal.what}`, locate(origin, removal.needle), 'Raw HTML passes an allowlist; set `html: trusted` in deck.yml to keep everything.'),
     )
   }
-  return sanitizeHtml(html, OPTIONS)
+  return sanitizer()(html, OPTIONS)
 }
 
 interface Removal {
@@ -59,9 +75,9 @@ interface Removal {
 
 function findRemovals(html: string): Removal[] {
   const removals: Removal[] = []
-  const parser = new Parser(
+  const parser = new (htmlparser().Parser)(
     {
-      onopentag(name, attributes) {
+      onopentag(name: string, attributes: Record<string, string>) {
         if (!ALLOWED_TAGS.has(name)) {
           removals.push({ what: `<${name}> element`, needle: `<${name}` })
           return
