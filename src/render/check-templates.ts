@@ -33,7 +33,7 @@ function checkTemplate(template: TemplateFile, known: Known): Diagnostic[] {
   try {
     ast = Handlebars.parse(template.source)
   } catch (err) {
-    return [syntaxError(template.file, err)]
+    return [syntaxError(template.file, template.source, err)]
   }
   const inline = inlinePartials(ast)
   const found: Diagnostic[] = []
@@ -122,12 +122,30 @@ function lookedIn(known: Known): string {
 }
 
 /** Handlebars reports "Parse error on line 3:" or "x doesn't match y - 3:5" (with lineNumber). */
-function syntaxError(file: string, err: unknown): Diagnostic {
+function syntaxError(file: string, source: string, err: unknown): Diagnostic {
   const e = err as { message?: string; lineNumber?: number; column?: number }
   const message = String(e.message ?? err)
+  const lines = message.split('\n')
+  // At end of input the parser only knows the last line; the block left open is what to fix.
+  const unclosed = /got 'EOF'/.test(message) ? lastUnclosedBlock(source) : undefined
+  if (unclosed) {
+    return error('template-syntax', `Template syntax error in ${file}: {{#${unclosed.name}}} is never closed`, { file, line: unclosed.line }, `add {{/${unclosed.name}}}`)
+  }
   const line = e.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? 1)
   const span: SourceSpan = typeof e.column === 'number' ? { file, line, column: e.column + 1 } : { file, line }
-  const summary = message.split('\n')
-  const detail = summary.length > 1 ? `: ${summary[summary.length - 1]}` : ''
-  return error('template-syntax', `Template syntax error in ${file}: ${summary[0]}${detail}`, span)
+  const detail = lines.length > 1 ? `: ${lines[lines.length - 1]}` : ''
+  return error('template-syntax', `Template syntax error in ${file}: ${lines[0]!.replace(/:$/, '')}${detail}`, span)
+}
+
+const BLOCK_TAG = /\{\{~?\s*([#/])\s*[>*]?\s*([^\s}~()]+)/g
+
+/** The innermost `{{#block}}` without its `{{/block}}`, by a plain scan of the tags. */
+function lastUnclosedBlock(source: string): { name: string; line: number } | undefined {
+  const open: { name: string; line: number }[] = []
+  const withoutComments = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '))
+  for (const m of withoutComments.matchAll(BLOCK_TAG)) {
+    if (m[1] === '#') open.push({ name: m[2]!, line: withoutComments.slice(0, m.index).split('\n').length })
+    else if (open.length > 0 && open[open.length - 1]!.name === m[2]) open.pop()
+  }
+  return open[open.length - 1]
 }

@@ -66,3 +66,19 @@ describe('checkTemplates', () => {
     expect(found).toEqual([expect.objectContaining({ code: 'partial-not-found', span: expect.objectContaining({ file: 'templates/slides/content.hbs' }) })])
   })
 })
+
+describe('checkTemplates on a block left open', () => {
+  it('points at the line that opened it, not the end of the file', () => {
+    const set = templateSet({ slides: { open: '<h1>{{title}}</h1>\n{{#each items}}\n{{#if label}}x{{/if}}\n<ul>\n{{!-- {{#with x}} --}}\n' } })
+    const [d] = checkTemplates(set, HELPER_NAMES)
+    expect(d).toMatchObject({ code: 'template-syntax', span: { file: 'templates/slides/open.hbs', line: 2 }, hint: 'add {{/each}}' })
+  })
+})
+
+describe('checkTemplates messages', () => {
+  it('keeps the parser’s expectation in one readable line', () => {
+    const [d] = checkTemplates(templateSet({ slides: { x: 'a\n{{foo bar\nc' } }), HELPER_NAMES)
+    expect(d!.message).toMatch(/^Template syntax error in templates\/slides\/x\.hbs: Parse error on line 2: Expecting /)
+    expect(d!.span).toEqual({ file: 'templates/slides/x.hbs', line: 2 })
+  })
+})
