@@ -1,0 +1,93 @@
+// The built example deck, opened in real Chromium: Reveal counts every slide, every slide
+// rendered content, and the page made no failed request and logged no error.
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Page } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildDeck, type BuiltDeck } from '../../src/build/build-deck.js'
+import { findBrowser } from '../../src/pdf/find-browser.js'
+import { openBrowser, type BrowserHandle } from '../../src/pdf/open-browser.js'
+import { serveOutput, type OutputServer } from '../../src/pdf/serve-output.js'
+import { findProject } from '../../src/project/find-project.js'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+let out: string
+let built: BuiltDeck
+let browser: BrowserHandle
+let server: OutputServer
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-deck-'))
+  const project = await findProject({ root: ROOT, cwd: ROOT })
+  built = (await buildDeck(project, 'pytorch-story', { outDir: out })).value
+  browser = await openBrowser({ executablePath: await findBrowser(), timeoutMs: 60_000 })
+  server = await serveOutput(built.outDir)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  await rm(out, { recursive: true, force: true })
+})
+
+interface PageProblems {
+  readonly failed: string[]
+  readonly errors: string[]
+}
+
+async function openDeck(url: string): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.browser.newPage()
+  const problems: PageProblems = { failed: [], errors: [] }
+  page.on('requestfailed', (r) => problems.failed.push(`${r.url()} ${r.failure()?.errorText}`))
+  page.on('response', (r) => r.status() >= 400 && problems.failed.push(`${r.url()} ${r.status()}`))
+  page.on('pageerror', (e) => problems.errors.push(String(e)))
+  page.on('console', (m) => m.type() === 'error' && problems.errors.push(m.text()))
+  await page.setViewport({ width: 1280, height: 720 })
+  await page.goto(url, { waitUntil: 'load' })
+  await page.waitForFunction('window.Reveal && Reveal.isReady()', { timeout: 30_000 })
+  return { page, problems }
+}
+
+describe('the example deck in Chromium', () => {
+  it.each([
+    ['over a static server', () => `${server.origin}/index.html`],
+    ['opened from disk', () => pathToFileURL(path.join(built.outDir, 'index.html')).href],
+  ])('presents %s with every slide rendered and no errors', async (_how, url) => {
+    const { page, problems } = await openDeck(url())
+    const total = await page.evaluate('Reveal.getTotalSlides()')
+    expect(total).toBe(built.slides.length)
+    expect(total).toBeGreaterThanOrEqual(25)
+    // Visit every slide: each must show its own content, laid out inside the frame.
+    const empty: string[] = []
+    for (const slide of built.slides) {
+      const shown = await page.evaluate((id) => {
+        const el = document.getElementById(id)
+        if (!el) return { found: false, text: 0, height: 0 }
+        const indices = (window as unknown as { Reveal: { getIndices(e: Element): { h: number; v: number }; slide(h: number, v: number): void } }).Reveal
+        const at = indices.getIndices(el)
+        indices.slide(at.h, at.v)
+        const rect = el.getBoundingClientRect()
+        return { found: true, text: (el.textContent ?? '').trim().length + el.querySelectorAll('img').length, height: rect.height }
+      }, slide.id)
+      if (!shown.found || shown.text === 0 || shown.height === 0) empty.push(`${slide.id} (${slide.layout})`)
+    }
+    expect(empty).toEqual([])
+    expect(problems.failed).toEqual([])
+    expect(problems.errors).toEqual([])
+    await page.close()
+  })
+
+  it('opens the speaker view with the notes of the current slide', async () => {
+    const { page, problems } = await openDeck(`${server.origin}/index.html#/${built.slides.find((s) => s.notesText)!.id}`)
+    const popup = new Promise<Page | null>((resolve) => browser.browser.once('targetcreated', async (t) => resolve(await t.page())))
+    await page.keyboard.press('s')
+    const notesPage = await popup
+    expect(notesPage).not.toBeNull()
+    await notesPage!.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 20, { timeout: 20_000 })
+    expect(problems.errors).toEqual([])
+    await notesPage!.close()
+    await page.close()
+  })
+})
