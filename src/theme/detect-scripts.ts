@@ -43,3 +43,13 @@ export function parseUnicodeRange(value: string): CodeRange[] {
 export function rangesContain(ranges: readonly CodeRange[], cp: number): boolean {
   return ranges.some(([lo, hi]) => cp >= lo && cp <= hi)
 }
+
+/**
+ * What a theme's output depends on in the deck's text: the characters beyond ASCII (fonts are
+ * bundled one Unicode-range subset at a time). Equal keys give equal theme output, so a watcher
+ * can reuse the loaded theme while the key stays the same.
+ */
+export function themeTextKey(text: string): string {
+  const extra = [...neededCodePoints(text)].filter((cp) => cp > 0x7e).sort((a, b) => a - b)
+  return extra.map((cp) => String.fromCodePoint(cp)).join('')
+}

@@ -55,7 +55,10 @@ function kitFileRefs(kit: ThemeKit): { path: string; key: string }[] {
   const refs: { path: string; key: string }[] = []
   if (kit.logo) refs.push({ path: kit.logo.path, key: 'logo.file' })
   const looks = [['titleSlide', kit.titleSlide], ['sectionSlide', kit.sectionSlide], ['print.titleSlide', kit.print.titleSlide], ['print.sectionSlide', kit.print.sectionSlide]] as const
-  for (const [key, look] of looks) if (classifyBackground(look.background) === 'image') refs.push({ path: look.background, key: `${key}.background` })
+  // Print inherits the slides' backgrounds; each file is named (and reported) once.
+  for (const [key, look] of looks) {
+    if (classifyBackground(look.background) === 'image' && !refs.some((r) => r.path === look.background)) refs.push({ path: look.background, key: `${key}.background` })
+  }
   return refs
 }
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { allowedKeysAt, parseThemeYaml } from '../../../src/theme/parse-theme-yaml.js'
+
+describe('parseThemeYaml', () => {
+  it('accepts a small kit and records the line of every key', () => {
+    const { value, diagnostics } = parseThemeYaml('name: Acme\nextends: daylight\ncolors:\n  accent: "#0b7285"\n  code:\n    keyword: red\n', 'themes/acme/theme.yml')
+    expect(diagnostics).toEqual([])
+    expect(value?.input).toEqual({ name: 'Acme', extends: 'daylight', colors: { accent: '#0b7285', code: { keyword: 'red' } } })
+    expect(value?.spans['colors.accent']).toMatchObject({ file: 'themes/acme/theme.yml', line: 4 })
+    expect(value?.spans['colors.code.keyword']).toMatchObject({ line: 6 })
+  })
+
+  it('names an unknown key at its line with a did-you-mean hint', () => {
+    const { value, diagnostics } = parseThemeYaml('name: x\ncolors:\n  text: "#111"\n  backgrund: "#fff"\n', 't.yml')
+    expect(value).toBeNull()
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'theme-invalid', span: expect.objectContaining({ file: 't.yml', line: 4 }) })])
+    expect(diagnostics[0]!.hint).toContain('"background"')
+  })
+
+  it('reports a bad colour at the line that wrote it', () => {
+    const { diagnostics } = parseThemeYaml('colors:\n  background: "#fff"\n\n  heading: "#12345g"\n', 't.yml')
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'theme-invalid', span: expect.objectContaining({ line: 4 }) })])
+    expect(diagnostics[0]!.message).toContain('colors.heading')
+  })
+
+  it('accepts every CSS colour syntax culori parses', () => {
+    const yaml = 'colors:\n  text: rebeccapurple\n  heading: "rgb(10 20 30)"\n  accent: "oklch(0.6 0.15 40)"\n  link: "hsl(210 80% 40%)"\n'
+    expect(parseThemeYaml(yaml, 't.yml').diagnostics).toEqual([])
+  })
+
+  it('reports a misspelt key inside a font given as an object, not just "no match"', () => {
+    const { diagnostics } = parseThemeYaml('fonts:\n  heading:\n    famly: Brand\n    file: a.woff2\n', 't.yml')
+    expect(diagnostics.map((d) => d.message).join('\n')).toContain('Unknown key "famly"')
+    expect(diagnostics.find((d) => d.message.includes('famly'))?.span?.line).toBe(3)
+  })
+
+  it('rejects a logo position that does not exist', () => {
+    const { diagnostics } = parseThemeYaml('logo:\n  file: l.svg\n  position: middle\n', 't.yml')
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'theme-invalid', span: expect.objectContaining({ line: 3 }) })])
+  })
+
+  it('turns YAML syntax errors into located diagnostics', () => {
+    const { value, diagnostics } = parseThemeYaml('colors:\n  text: "#111\n', 't.yml')
+    expect(value).toBeNull()
+    expect(diagnostics[0]).toMatchObject({ code: 'yaml-syntax', span: { file: 't.yml' } })
+  })
+
+  it('knows the keys allowed at each level, for hints', () => {
+    expect(allowedKeysAt(['colors', 'code'])).toContain('keyword')
+    expect(allowedKeysAt(['fonts', 'heading'])).toEqual(expect.arrayContaining(['family', 'file', 'files']))
+  })
+})
