@@ -71,12 +71,13 @@ function backgroundValue(kit: ThemeKit, value: string): string {
 }
 
 // Right-to-left paragraphs lay out by their own first strong character (templates set dir="auto");
-// code colours map highlight.js's classes onto the theme's code palette.
+// code colours map highlight.js's classes onto the theme's code palette; `:root .dh-logo` outranks
+// layout rules like `.dh-frame img { height: auto }` so the kit's logo height holds.
 const BASE_RULES = `p, li, dt, dd, blockquote, figcaption, td, th, h1, h2, h3, h4, h5, h6 {
   unicode-bidi: plaintext;
 }
 :lang(ar), :lang(he), :lang(fa), :lang(ur) { text-align: start; }
-.dh-logo { height: var(--dh-logo-height); width: auto; }
+:root .dh-logo { height: var(--dh-logo-height); width: auto; }
 .hljs { color: var(--dh-code-text); background: var(--dh-code-bg); }
 .hljs-keyword, .hljs-built_in, .hljs-literal, .hljs-selector-tag, .hljs-meta .hljs-keyword { color: var(--dh-code-keyword); }
 .hljs-string, .hljs-regexp, .hljs-attr .hljs-string, .hljs-template-tag, .hljs-addition { color: var(--dh-code-string); }
