@@ -101,6 +101,7 @@ function productContext(input: RenderHandoutInput): Record<string, unknown> {
     slides: placed,
     sheets: geometry.perSheet ? groupSheets(placed, geometry.perSheet).map((slots) => ({ slots })) : [],
     lines: Array.from({ length: geometry.lines }, (_, i) => i),
+    linesBelow: Array.from({ length: geometry.linesBelow }, (_, i) => i),
     chapters: input.product === 'outline' ? outlineChapters(input.slides, input.chapters) : [],
   }
 }

@@ -175,6 +175,24 @@ describe('where the ink is', () => {
     }
   })
 
+  it('2-up: lines beside each slide and across the page beneath it', () => {
+    const g = handoutGeometry('2-up', 'A4', 1280, 720)
+    expect(g.linesBelow).toBeGreaterThan(2)
+    const [page] = renderPages(file('2-up'), DPI, 2, 2)
+    const top = contentTop
+    const below = top + px(g.frame.height) + 30
+    // Scanlines under the slide that are ink across the whole content width.
+    let lines = 0
+    let inLine = false
+    for (let y = Math.ceil(below); y < top + px(g.slotHeight); y++) {
+      const ruled = inkShare(page!, contentLeft + 4, y, contentLeft + px(g.contentWidth) - 4, y + 1, 252) > 0.8
+      if (ruled && !inLine) lines++
+      inLine = ruled
+    }
+    expect(lines).toBeGreaterThanOrEqual(g.linesBelow - 1)
+    expect(inkShare(page!, contentLeft + 2, top + 2, contentLeft + px(g.frame.width) - 2, top + px(g.frame.height) - 2)).toBeGreaterThan(0.9)
+  })
+
   it('6-up: six slides in a grid of two columns and three rows', () => {
     const g = handoutGeometry('6-up', 'A4', 1280, 720)
     const [page] = renderPages(file('6-up'), DPI, 2, 2)

@@ -26,8 +26,9 @@ export interface HandoutGeometry {
   readonly frame: FrameSize
   /** Slides on one sheet (0 for flowing layouts). */
   readonly perSheet: number
-  /** Ruled lines beside each slide (2-up, 3-up). */
+  /** Ruled lines beside each slide, and under it across the page (2-up, 3-up). */
   readonly lines: number
+  readonly linesBelow: number
   /** Height of one slot (one slide with its lines or caption), in CSS px. */
   readonly slotHeight: number
 }
@@ -52,18 +53,21 @@ export function handoutGeometry(layout: HandoutLayout, paper: Paper, slideWidth:
     case '3-up': {
       const rows = layout === '2-up' ? 2 : 3
       const slotHeight = rowsOf(rows)
-      const frame = fit(contentWidth * (layout === '2-up' ? 0.56 : 0.5), slotHeight - CAPTION)
-      return { paper, contentWidth, contentHeight, frame, perSheet: rows, lines: Math.floor((slotHeight - 8) / LINE_PITCH), slotHeight: round(slotHeight) }
+      const frame = fit(contentWidth * (layout === '2-up' ? 0.58 : 0.5), slotHeight - CAPTION)
+      // 2-up has room under the slide too: lines beside it, then across the page beneath it.
+      const below = layout === '2-up' ? Math.floor((slotHeight - frame.height - CAPTION - 8) / LINE_PITCH) : 0
+      const beside = Math.floor((slotHeight - 8 - below * LINE_PITCH) / LINE_PITCH)
+      return { paper, contentWidth, contentHeight, frame, perSheet: rows, lines: beside, linesBelow: below, slotHeight: round(slotHeight) }
     }
     case '6-up': {
       const slotHeight = rowsOf(3)
       const frame = fit((contentWidth - GAP) / 2, slotHeight - CAPTION - 8)
-      return { paper, contentWidth, contentHeight, frame, perSheet: 6, lines: 0, slotHeight: round(slotHeight) }
+      return { paper, contentWidth, contentHeight, frame, perSheet: 6, lines: 0, linesBelow: 0, slotHeight: round(slotHeight) }
     }
     case 'notes':
-      return { paper, contentWidth, contentHeight, frame: fit(contentWidth * 0.78, contentHeight * 0.42), perSheet: 0, lines: 0, slotHeight: 0 }
+      return { paper, contentWidth, contentHeight, frame: fit(contentWidth * 0.78, contentHeight * 0.42), perSheet: 0, lines: 0, linesBelow: 0, slotHeight: 0 }
     case 'outline':
-      return { paper, contentWidth, contentHeight, frame: fit(contentWidth * 0.4, contentHeight * 0.2), perSheet: 0, lines: 0, slotHeight: 0 }
+      return { paper, contentWidth, contentHeight, frame: fit(contentWidth * 0.4, contentHeight * 0.2), perSheet: 0, lines: 0, linesBelow: 0, slotHeight: 0 }
   }
 }
 

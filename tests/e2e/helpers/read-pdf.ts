@@ -56,7 +56,7 @@ export async function readPdf(file: string): Promise<PdfFacts> {
     const walk = async (items: Item[] | null): Promise<PdfBookmark[]> =>
       Promise.all((items ?? []).map(async (i) => ({ title: i.title, page: (await pageOf(i.dest)) ?? 0, items: await walk(i.items) })))
     const bookmarks = await walk((await doc.getOutline()) as Item[] | null)
-    const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> }
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> }
     const [, , width, height] = (await doc.getPage(1)).view as number[]
     return { pages: doc.numPages, text, links, bookmarks, info, size: { width: width!, height: height! } }
   } finally {

@@ -36,7 +36,7 @@ describe('setPdfMetadata', () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
     const updated = await setPdfMetadata(await classicPdf(2), META)
     const doc = await pdfjs.getDocument({ data: updated, verbosity: 0 }).promise
-    const { info } = (await doc.getMetadata()) as { info: Record<string, string> }
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string> }
     expect(info.Title).toBe(META.title)
     expect(info.Author).toBe(META.author)
     expect(info.Subject).toBe(META.subject)
