@@ -4,8 +4,8 @@ import { DeckError, DeckErrors, error } from '../diagnostics/diagnostic.js'
 import type { ChapterRef, DeckConfig, DeckHtml, Slide, ThemeStyle } from '../model.js'
 import { REVEAL_PATHS, revealAssets } from './locate-reveal.js'
 import type { TemplateSet } from './load-templates.js'
-import { COMPILE_OPTIONS, renderSlides, stackSlides, type RenderFailure, type ThemeView } from './render-slides.js'
-import { createTemplateEngine } from './template-helpers.js'
+import { compilePartials, compileTemplate } from './compile-template.js'
+import { renderSlides, stackSlides, type RenderFailure, type ThemeView } from './render-slides.js'
 
 export interface RenderDeckInput {
   readonly deck: DeckConfig
@@ -27,10 +27,9 @@ export const THEME_CSS = 'theme.css'
  * one per failing slide) when a layout is missing or a template throws.
  */
 export function renderDeck(input: RenderDeckInput): StageResult<DeckHtml> {
-  const engine = createTemplateEngine()
-  for (const [name, partial] of input.templates.partials) engine.registerPartial(name, partial.source)
+  const partials = compilePartials(input.templates.partials)
   const theme = themeView(input.theme)
-  const { rendered, failures } = renderSlides(engine, input.templates, input.slides, {
+  const { rendered, failures } = renderSlides(input.templates, partials, input.slides, {
     deck: input.deck,
     theme,
     chapters: input.chapters,
@@ -57,7 +56,7 @@ export function renderDeck(input: RenderDeckInput): StageResult<DeckHtml> {
   }
   let html: string
   try {
-    html = engine.compile(input.templates.shell.source, COMPILE_OPTIONS)(shellData)
+    html = compileTemplate(input.templates.shell.source)(shellData, { partials })
   } catch (cause) {
     const file = input.templates.shell.file
     const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause)

@@ -1,11 +1,8 @@
 // Pure: each slide through its layout's template, then the slides grouped into Reveal's stacks.
-import type Handlebars from 'handlebars'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChapterRef, DeckConfig, RenderedSlide, Slide, ThemeStyle } from '../model.js'
+import { compileTemplate, type Partials } from './compile-template.js'
 import type { TemplateFile, TemplateSet } from './load-templates.js'
-
-type Engine = typeof Handlebars
-type Compiled = Handlebars.TemplateDelegate
 
 /** What a slide template needs besides the slide itself. */
 export interface SlideContext {
@@ -23,16 +20,13 @@ export interface RenderFailure {
   readonly cause?: unknown
 }
 
-export const COMPILE_OPTIONS = { strict: false, noEscape: false, preventIndent: true } as const
-
 /** Renders every slide; a missing layout or a throwing template is a failure, and the rest go on. */
 export function renderSlides(
-  engine: Engine,
   templates: TemplateSet,
+  partials: Partials,
   slides: readonly Slide[],
   context: SlideContext,
 ): { rendered: RenderedSlide[]; failures: RenderFailure[] } {
-  const compiled = new Map<string, Compiled>()
   const rendered: RenderedSlide[] = []
   const failures: RenderFailure[] = []
   for (const slide of slides) {
@@ -42,9 +36,7 @@ export function renderSlides(
       continue
     }
     try {
-      const run = compiled.get(slide.layout) ?? engine.compile(template.source, COMPILE_OPTIONS)
-      compiled.set(slide.layout, run)
-      rendered.push({ slide, html: run(slideData(slide, context)) })
+      rendered.push({ slide, html: compileTemplate(template.source)(slideData(slide, context), { partials }) })
     } catch (cause) {
       failures.push({ diagnostic: renderFailed(slide, template, cause), cause })
     }
