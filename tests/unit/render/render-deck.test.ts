@@ -98,4 +98,14 @@ describe('renderDeck', () => {
     expect(html).not.toContain('</script><b>')
     expect(html).toContain('\\u003c/script>')
   })
+
+  it('keeps each deck’s partial overrides to itself', () => {
+    const slides = { content: '<p>{{> footer}}</p>' }
+    const a = renderDeck({ deck: DECK, slides: [slide('content', {})], templates: templateSet({ slides, partials: { footer: 'A' } }), theme: THEME, deckName: 'a', chapters: [] })
+    const b = renderDeck({ deck: DECK, slides: [slide('content', {})], templates: templateSet({ slides, partials: { footer: 'B' } }), theme: THEME, deckName: 'b', chapters: [] })
+    expect(a.value.slides[0]!.html).toBe('<p>A</p>')
+    expect(b.value.slides[0]!.html).toBe('<p>B</p>')
+    const none = () => renderDeck({ deck: DECK, slides: [slide('content', {})], templates: templateSet({ slides }), theme: THEME, deckName: 'c', chapters: [] })
+    expect(none).toThrow(DeckError)
+  })
 })
