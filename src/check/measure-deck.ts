@@ -1,0 +1,83 @@
+// I/O: opens a built deck in headless Chromium through a loopback server and measures each slide.
+import createDebug from 'debug'
+import type { HTTPRequest, Page } from 'puppeteer-core'
+import { DeckError, error, warning, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import { findBrowser } from '../pdf/find-browser.js'
+import { openBrowser } from '../pdf/open-browser.js'
+import { serveOutput } from '../pdf/serve-output.js'
+import type { DeckMeasurements, SlideMeasurement } from './deck-measurements.js'
+import { measureSlideInPage } from './measure-in-page.js'
+
+const debug = createDebug('deck:check')
+
+export interface MeasureDeckOptions {
+  /** The deck's output folder (holds index.html). */
+  readonly outDir: string
+  readonly width: number
+  readonly height: number
+  /** `--browser`. */
+  readonly browserPath?: string
+  /** @defaultValue 60000 */
+  readonly timeoutMs?: number
+}
+
+/** Measures every slide of the built deck; page script errors and blocked requests come back as warnings. */
+export async function measureDeck(options: MeasureDeckOptions): Promise<StageResult<DeckMeasurements>> {
+  const timeoutMs = options.timeoutMs ?? 60_000
+  const executablePath = await findBrowser({ ...(options.browserPath && { explicit: options.browserPath }) })
+  const server = await serveOutput(options.outDir)
+  const diagnostics: Diagnostic[] = []
+  let step = 'starting the browser'
+  try {
+    const handle = await openBrowser({ executablePath, timeoutMs })
+    try {
+      const page = await handle.browser.newPage()
+      page.setDefaultTimeout(timeoutMs)
+      page.on('pageerror', (err) => diagnostics.push(warning('page-error', `Script error in the deck: ${err instanceof Error ? err.message : String(err)}`)))
+      await keepOffline(page, server.origin, diagnostics)
+      await page.setViewport({ width: options.width, height: options.height })
+      step = 'opening the deck'
+      await page.goto(`${server.origin}/index.html`, { waitUntil: 'load', timeout: timeoutMs })
+      await page.waitForFunction('window.Reveal && window.Reveal.isReady()', { timeout: timeoutMs, polling: 50 })
+      const count = (await page.evaluate(`(() => {
+        Reveal.configure({ transition: 'none', backgroundTransition: 'none', autoSlide: 0 });
+        return Reveal.getSlides().length;
+      })()`)) as number
+      const slides: SlideMeasurement[] = []
+      for (let i = 0; i < count; i++) {
+        step = `measuring slide ${i + 1} of ${count}`
+        slides.push(await page.evaluate(measureSlideInPage, i))
+      }
+      const ids = (await page.evaluate(`[...document.querySelectorAll('[id]')].map((e) => e.id)`)) as string[]
+      debug('measured %d slides', slides.length)
+      return { value: { slides, ids }, diagnostics }
+    } finally {
+      await handle.close()
+    }
+  } catch (cause) {
+    if (cause instanceof DeckError) throw cause
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    const code = (cause as Error)?.name === 'TimeoutError' ? 'pdf-timeout' : 'page-error'
+    throw new DeckError(error(code, `Checking ${options.outDir} in the browser failed while ${step}: ${reason}`), { cause })
+  } finally {
+    await server.close()
+  }
+}
+
+/** Only the output folder is loaded: a check must not depend on (or leak to) the network. */
+async function keepOffline(page: Page, origin: string, diagnostics: Diagnostic[]): Promise<void> {
+  const reported = new Set<string>()
+  await page.setRequestInterception(true)
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url()
+    if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) {
+      void request.continue()
+      return
+    }
+    if (!reported.has(url)) {
+      reported.add(url)
+      diagnostics.push(warning('request-blocked', `The deck asks for ${url}, outside its output folder`, undefined, 'A deck that presents offline keeps every file in its output folder.'))
+    }
+    void request.abort('blockedbyclient')
+  })
+}

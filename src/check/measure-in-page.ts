@@ -1,0 +1,148 @@
+// Runs inside the browser (serialised by page.evaluate): shows one slide and measures it.
+// Everything it needs is defined inside the function, since it cannot see this module's scope.
+import type { SlideMeasurement } from './deck-measurements.js'
+
+interface RevealApi {
+  getSlides(): HTMLElement[]
+  getIndices(slide?: HTMLElement): { h: number; v?: number }
+  slide(h: number, v?: number, f?: number): void
+  getScale(): number
+  getConfig(): { width: number; height: number }
+}
+
+/** Shows slide `index` (in Reveal's order) and returns what check needs to judge it. */
+export async function measureSlideInPage(index: number): Promise<SlideMeasurement> {
+  const reveal = (window as unknown as { Reveal: RevealApi }).Reveal
+  const slide = reveal.getSlides()[index]!
+  const { h, v = 0 } = reveal.getIndices(slide)
+  reveal.slide(h, v)
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  await document.fonts.ready
+  const images = [...slide.querySelectorAll('img')].filter((img) => !img.closest('aside.notes'))
+  await Promise.all(images.map((img) => img.decode().catch(() => undefined)))
+
+  const scale = reveal.getScale() || 1
+  const config = reveal.getConfig()
+  const frame = (document.querySelector('.reveal .slides') as HTMLElement).getBoundingClientRect()
+  const inNotes = (node: Node): boolean => !!(node instanceof Element ? node : node.parentElement)?.closest('aside.notes')
+
+  // The union of everything visible: text, replaced elements, and boxes that paint something.
+  const box = { top: Infinity, right: -Infinity, bottom: -Infinity, left: Infinity }
+  const add = (r: DOMRect): void => {
+    if (r.width <= 0 || r.height <= 0) return
+    box.top = Math.min(box.top, r.top)
+    box.left = Math.min(box.left, r.left)
+    box.bottom = Math.max(box.bottom, r.bottom)
+    box.right = Math.max(box.right, r.right)
+  }
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
+  const range = document.createRange()
+  const textNodes: Text[] = []
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.nodeValue?.trim()) continue
+    textNodes.push(node as Text)
+    if (inNotes(node)) continue
+    range.selectNodeContents(node)
+    for (const r of range.getClientRects()) add(r)
+  }
+  const clipped: { element: string; hidden: number }[] = []
+  const clippers: Element[] = []
+  for (const el of slide.querySelectorAll('*')) {
+    if (inNotes(el)) continue
+    const style = getComputedStyle(el)
+    if (style.display === 'none') continue
+    const rect = el.getBoundingClientRect()
+    const replaced = /^(IMG|SVG|VIDEO|CANVAS|IFRAME|PRE|TABLE|HR)$/i.test(el.tagName)
+    const paints = !/^(transparent|rgba\(0, 0, 0, 0\))$/.test(style.backgroundColor) || style.backgroundImage !== 'none' || parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth) > 0
+    // Full-frame boxes (backgrounds, layout wrappers) are the frame, not content.
+    const fullFrame = rect.width >= frame.width - 1 && rect.height >= frame.height - 1
+    if (replaced || (paints && !fullFrame)) add(rect)
+    const cutY = /^(hidden|auto|scroll|clip)$/.test(style.overflowY) ? el.scrollHeight - el.clientHeight : 0
+    const cutX = /^(hidden|auto|scroll|clip)$/.test(style.overflowX) ? el.scrollWidth - el.clientWidth : 0
+    if (Math.max(cutX, cutY) > 2 && !clippers.some((c) => c.contains(el))) {
+      clippers.push(el)
+      const name = el.tagName.toLowerCase() + (el.classList[0] ? `.${el.classList[0]}` : '')
+      clipped.push({ element: name, hidden: Math.max(cutX, cutY) })
+    }
+  }
+  const past = (n: number): number => Math.max(0, n / scale)
+  const overflow =
+    box.top === Infinity
+      ? { top: 0, right: 0, bottom: 0, left: 0 }
+      : { top: past(frame.top - box.top), right: past(box.right - frame.right), bottom: past(box.bottom - frame.bottom), left: past(frame.left - box.left) }
+
+  const measuredImages = images.map((img) => {
+    const r = img.getBoundingClientRect()
+    const src = img.getAttribute('src') ?? ''
+    return {
+      src,
+      naturalWidth: img.naturalWidth,
+      naturalHeight: img.naturalHeight,
+      shownWidth: r.width / scale,
+      shownHeight: r.height / scale,
+      loaded: img.complete && img.naturalWidth > 0,
+      vector: /\.svgz?([?#]|$)/i.test(src) || src.startsWith('data:image/svg'),
+    }
+  })
+  const links = [...slide.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '')
+
+  // Glyphs: characters no font of the element's stack covers (by the faces' unicode-range),
+  // and among those, characters no font at all has (drawn like U+0378, an unassigned code point).
+  const GENERIC = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'emoji', 'math', 'fangsong'])
+  const unquote = (name: string): string => name.trim().replace(/^["']|["']$/g, '').toLowerCase()
+  const ranges = new Map<string, Array<[number, number]>>()
+  for (const face of document.fonts) {
+    const list = ranges.get(unquote(face.family)) ?? []
+    for (const part of face.unicodeRange.split(',')) {
+      const m = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim())
+      if (!m) continue
+      const lo = parseInt(m[1]!.replace(/\?/g, '0'), 16)
+      const hi = m[2] ? parseInt(m[2], 16) : parseInt(m[1]!.replace(/\?/g, 'f'), 16)
+      list.push([lo, hi])
+    }
+    ranges.set(unquote(face.family), list)
+  }
+  const covered = (cp: number, stack: string[]): boolean => {
+    for (const family of stack) {
+      if (GENERIC.has(family)) return false
+      const list = ranges.get(family)
+      if (!list) return true // a font installed on the machine: the page cannot see its coverage
+      if (list.some(([lo, hi]) => cp >= lo && cp <= hi)) return true
+    }
+    return false
+  }
+  const canvas = document.createElement('canvas')
+  canvas.width = 96
+  canvas.height = 96
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!
+  const draw = (text: string, font: string): { width: number; pixels: string } => {
+    ctx.clearRect(0, 0, 96, 96)
+    ctx.font = font
+    ctx.textBaseline = 'top'
+    ctx.fillText(text, 16, 16)
+    return { width: ctx.measureText(text).width, pixels: Array.from(ctx.getImageData(0, 0, 96, 96).data).join(',') }
+  }
+  const groups = new Map<string, { family: string; font: string; chars: Set<string> }>()
+  for (const node of textNodes) {
+    const style = getComputedStyle(node.parentElement!)
+    const key = `${style.fontStyle}|${style.fontWeight}|${style.fontFamily}`
+    const group = groups.get(key) ?? { family: style.fontFamily, font: `${style.fontStyle} ${style.fontWeight} 48px ${style.fontFamily}`, chars: new Set<string>() }
+    for (const ch of node.nodeValue ?? '') if (ch.codePointAt(0)! > 0x7e && !/[\s\p{M}\p{Cf}\p{Cc}\u{FE00}-\u{FE0F}]/u.test(ch)) group.chars.add(ch)
+    groups.set(key, group)
+  }
+  const glyphs: { chars: string; fontFamily: string; tofu: boolean }[] = []
+  for (const group of groups.values()) {
+    const stack = group.family.split(',').map(unquote)
+    const notdef = draw('\u0378', group.font)
+    const tofu: string[] = []
+    const fallback: string[] = []
+    for (const ch of group.chars) {
+      const drawn = draw(ch, group.font)
+      if (drawn.width === notdef.width && drawn.pixels === notdef.pixels) tofu.push(ch)
+      else if (!covered(ch.codePointAt(0)!, stack)) fallback.push(ch)
+    }
+    if (tofu.length) glyphs.push({ chars: tofu.join(''), fontFamily: group.family, tofu: true })
+    if (fallback.length) glyphs.push({ chars: fallback.join(''), fontFamily: group.family, tofu: false })
+  }
+  return { id: slide.id, h, v, frameWidth: config.width, frameHeight: config.height, overflow, clipped, images: measuredImages, links, glyphs }
+}
