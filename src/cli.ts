@@ -1,6 +1,7 @@
 // The command line: argv -> options -> library calls. The only place that prints or sets the exit code.
 import { Command, CommanderError } from 'commander'
 import { addBuildCommand } from './cli/build-command.js'
+import { addCheckCommand } from './cli/check-command.js'
 import { createIo, type CliIo } from './cli/cli-io.js'
 import { addNewCommand } from './cli/new-command.js'
 import { addServeCommand } from './cli/serve-command.js'
@@ -19,6 +20,7 @@ export function createProgram(io: CliIo): Command {
   addBuildCommand(program, io)
   addServeCommand(program, io)
   addNewCommand(program, io)
+  addCheckCommand(program, io)
   return program
 }
 
