@@ -21,11 +21,13 @@ export interface ThemeCssParts {
 
 export function generateThemeCss(kit: ThemeKit, fonts: FontPlan, parts: ThemeCssParts): { css: string; printCss: string } {
   const head = `/* deckhand theme "${kit.name}"${kit.chain.length > 1 ? ` (extends ${kit.chain.slice(1).join(' < ')})` : ''} — generated, edit themes/${kit.name}/theme.yml instead */`
-  const build = (palette: Palette, title: SlideLook, section: SlideLook, extra: ThemeCssParts['extraCss']): string =>
-    [head, fonts.css, variables(kit, palette, title, section, fonts), BASE_RULES, ...extra.map((e) => `/* ${e.file} */\n${e.css.trim()}`)].filter(Boolean).join('\n\n') + '\n'
+  const extras = (list: ThemeCssParts['extraCss']): string[] => list.map((e) => `/* ${e.file} */\n${e.css.trim()}`)
+  const join = (blocks: string[]): string => blocks.filter(Boolean).join('\n\n') + '\n'
   return {
-    css: build(kit.colors, kit.titleSlide, kit.sectionSlide, parts.extraCss),
-    printCss: build(kit.print, kit.print.titleSlide, kit.print.sectionSlide, parts.extraPrintCss),
+    css: join([head, fonts.css, variables(kit, kit.colors, kit.titleSlide, kit.sectionSlide, fonts), BIDI_RULES, LOGO_RULES, ...extras(parts.extraCss)]),
+    // Self-contained for handout pages, and only variables and fonts besides the text direction:
+    // the handout renderer may rename the variables, so element rules here could reach slide thumbnails.
+    printCss: join([head, fonts.css, variables(kit, kit.print, kit.print.titleSlide, kit.print.sectionSlide, fonts), BIDI_RULES, ...extras(parts.extraPrintCss)]),
   }
 }
 
@@ -70,17 +72,11 @@ function backgroundValue(kit: ThemeKit, value: string): string {
   return `url(${JSON.stringify(themeAssetPath(kit, value))}) center / cover no-repeat`
 }
 
-// Right-to-left paragraphs lay out by their own first strong character (templates set dir="auto");
-// code colours map highlight.js's classes onto the theme's code palette; `:root .dh-logo` outranks
-// layout rules like `.dh-frame img { height: auto }` so the kit's logo height holds.
-const BASE_RULES = `p, li, dt, dd, blockquote, figcaption, td, th, h1, h2, h3, h4, h5, h6 {
+// Right-to-left paragraphs lay out by their own first strong character (templates set dir="auto").
+const BIDI_RULES = `p, li, dt, dd, blockquote, figcaption, td, th, h1, h2, h3, h4, h5, h6 {
   unicode-bidi: plaintext;
 }
-:lang(ar), :lang(he), :lang(fa), :lang(ur) { text-align: start; }
-:root .dh-logo { height: var(--dh-logo-height); width: auto; }
-.hljs { color: var(--dh-code-text); background: var(--dh-code-bg); }
-.hljs-keyword, .hljs-built_in, .hljs-literal, .hljs-selector-tag, .hljs-meta .hljs-keyword { color: var(--dh-code-keyword); }
-.hljs-string, .hljs-regexp, .hljs-attr .hljs-string, .hljs-template-tag, .hljs-addition { color: var(--dh-code-string); }
-.hljs-comment, .hljs-quote, .hljs-meta, .hljs-deletion { color: var(--dh-code-comment); font-style: italic; }
-.hljs-number, .hljs-symbol, .hljs-variable.constant_, .hljs-bullet { color: var(--dh-code-number); }
-.hljs-title, .hljs-title.function_, .hljs-title.class_, .hljs-section, .hljs-name, .hljs-attr, .hljs-type { color: var(--dh-code-title); }`
+:lang(ar), :lang(he), :lang(fa), :lang(ur) { text-align: start; }`
+
+// `:root .dh-logo` outranks layout rules like `.dh-frame img { height: auto }`, so the kit's logo height holds.
+const LOGO_RULES = `:root .dh-logo { height: var(--dh-logo-height); width: auto; }`

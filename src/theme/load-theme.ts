@@ -80,13 +80,16 @@ async function checkThemeFiles(kit: ThemeKit): Promise<Diagnostic[]> {
   return missing
 }
 
-/** theme.css (and print.css, for handouts only) of every theme in the chain, furthest ancestor first. */
+/**
+ * theme.css (slides) and print.css (handouts) of every theme in the chain, furthest ancestor
+ * first. They stay apart: slide CSS on handout pages would also restyle the slide thumbnails.
+ */
 async function readThemeCss(kit: ThemeKit, diagnostics: Diagnostic[]): Promise<ThemeCssParts & { assets: AssetRef[] }> {
   const extraCss: { file: string; css: string }[] = []
   const extraPrintCss: { file: string; css: string }[] = []
   const assets: AssetRef[] = []
   for (const { name, dir } of kit.dirs) {
-    for (const [fileName, targets] of [['theme.css', [extraCss, extraPrintCss]], ['print.css', [extraPrintCss]]] as const) {
+    for (const [fileName, targets] of [['theme.css', [extraCss]], ['print.css', [extraPrintCss]]] as const) {
       const file = join(dir, fileName)
       if (!(await isFile(file))) continue
       const checked = checkThemeCss(await readFile(file, 'utf8'), file, dir, `theme/${name}`)

@@ -104,4 +104,13 @@ describe('loadTheme: theme.css', () => {
     expect(value.css.indexOf('.b { background: url("theme/x/img/b.png"); }')).toBeGreaterThan(value.css.indexOf('--dh-bg'))
     expect(value.assets).toContainEqual({ from: join(dir, 'x', 'img', 'b.png'), to: 'theme/x/img/b.png' })
   })
+
+  it('keeps theme.css on slides and print.css on handouts', async () => {
+    const dir = themesDir({ 'x/theme.yml': 'name: X\n', 'x/theme.css': '.slide-only { color: var(--dh-accent); }\n', 'x/print.css': '.paper-only { color: var(--dh-text); }\n' })
+    const { value } = await loadTheme('x', [dir])
+    expect(value.css).toContain('.slide-only')
+    expect(value.css).not.toContain('.paper-only')
+    expect(value.printCss).toContain('.paper-only')
+    expect(value.printCss).not.toContain('.slide-only')
+  })
 })
