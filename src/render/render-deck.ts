@@ -43,6 +43,7 @@ export function renderDeck(input: RenderDeckInput): StageResult<DeckHtml> {
     title: input.deck.title,
     chapters: input.chapters,
     theme,
+    layoutScale: layoutScale(input.theme),
     slidesHtml: stackSlides(rendered),
     revealOptions: revealOptions(input.deck, input.theme),
     assets: {
@@ -90,6 +91,11 @@ export function revealOptions(deck: DeckConfig, theme: ThemeStyle): Record<strin
     progress: true,
     ...deck.reveal,
   }
+}
+
+/** Layouts are drawn for 1280x720; a theme with another slide size zooms them by this factor. */
+export function layoutScale(theme: ThemeStyle): number {
+  return Math.round(Math.min(theme.width / 1280, theme.height / 720) * 10_000) / 10_000
 }
 
 function themeView(theme: ThemeStyle): ThemeView {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DeckError, DeckErrors } from '../../../src/diagnostics/diagnostic.js'
-import { renderDeck, revealOptions } from '../../../src/render/render-deck.js'
+import { layoutScale, renderDeck, revealOptions } from '../../../src/render/render-deck.js'
 import { CHAPTERS, DECK, THEME, slide } from './sample-deck.js'
 import { templateSet } from './template-set.js'
 
@@ -107,5 +107,14 @@ describe('renderDeck', () => {
     expect(b.value.slides[0]!.html).toBe('<p>B</p>')
     const none = () => renderDeck({ deck: DECK, slides: [slide('content', {})], templates: templateSet({ slides }), theme: THEME, deckName: 'c', chapters: [] })
     expect(none).toThrow(DeckError)
+  })
+
+  it('zooms layouts drawn for 1280x720 to the theme’s slide size', () => {
+    expect(layoutScale(THEME)).toBe(1)
+    expect(layoutScale({ ...THEME, width: 1920, height: 1080 })).toBe(1.5)
+    expect(layoutScale({ ...THEME, width: 1024, height: 768 })).toBe(0.8)
+    const templates = templateSet({ shell: '--dh-scale: {{layoutScale}};', slides: SLIDES })
+    const html = renderDeck({ deck: DECK, slides: [], templates, theme: { ...THEME, width: 1920, height: 1080 }, deckName: 't', chapters: [] }).value.html
+    expect(html).toBe('--dh-scale: 1.5;')
   })
 })
