@@ -11,11 +11,11 @@ const CLIENT = `(function () {
     var saved = sessionStorage.getItem(KEY);
     if (!saved || !window.Reveal) return;
     sessionStorage.removeItem(KEY);
-    var id = decodeURIComponent(location.hash.replace(/^#\\/?/, '').split('/')[0] || '');
-    // The hash keeps the slide when its id survived the edit; otherwise go back to the same position.
-    if (id && document.getElementById(id)) return;
-    var i = JSON.parse(saved);
-    Reveal.slide(i.h, i.v, i.f);
+    var was = JSON.parse(saved);
+    // The same slide when its id survived the edit; otherwise the same position in the deck.
+    var same = was.id && document.getElementById(was.id);
+    var at = same && same.tagName === 'SECTION' ? Reveal.getIndices(same) : was;
+    Reveal.slide(at.h, at.v, was.f);
   }
   function whenReady(fn) {
     if (!window.Reveal) return;
@@ -38,7 +38,10 @@ const CLIENT = `(function () {
   }
   var source = new EventSource(${JSON.stringify(EVENTS_PATH)});
   source.addEventListener('reload', function () {
-    if (window.Reveal && Reveal.getIndices) sessionStorage.setItem(KEY, JSON.stringify(Reveal.getIndices()));
+    if (window.Reveal && Reveal.getIndices) {
+      var i = Reveal.getIndices(), slide = Reveal.getCurrentSlide();
+      sessionStorage.setItem(KEY, JSON.stringify({ h: i.h, v: i.v, f: i.f, id: slide ? slide.id : '' }));
+    }
     location.reload();
   });
   source.addEventListener('build-error', function (e) { overlay(JSON.parse(e.data)); });
