@@ -1,9 +1,11 @@
 // The command line: argv -> options -> library calls. The only place that prints or sets the exit code.
 import { Command, CommanderError } from 'commander'
+import createDebug from 'debug'
 import { addBuildCommand } from './cli/build-command.js'
 import { addCheckCommand } from './cli/check-command.js'
 import { createIo, type CliIo } from './cli/cli-io.js'
 import { addNewCommand } from './cli/new-command.js'
+import { addPdfCommand } from './cli/pdf-command.js'
 import { addServeCommand } from './cli/serve-command.js'
 
 export function createProgram(io: CliIo): Command {
@@ -15,9 +17,11 @@ export function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
   program.hook('preAction', (cmd) => {
     io.verbose = Boolean(cmd.optsWithGlobals().verbose)
-    if (io.verbose) process.env.DEBUG ||= 'deck:*'
+    // Traces (lookup order, timings) use debug namespaces; --verbose turns ours on.
+    if (io.verbose) createDebug.enable(process.env.DEBUG || 'deck:*')
   })
   addBuildCommand(program, io)
+  addPdfCommand(program, io)
   addServeCommand(program, io)
   addNewCommand(program, io)
   addCheckCommand(program, io)

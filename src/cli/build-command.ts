@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { buildDeck, type BuildOptions } from '../build/build-deck.js'
 import { findProject, type Project } from '../project/find-project.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+import { addPdfOptions, printDeck } from './pdf-command.js'
 
 export interface CommonOptions {
   readonly root?: string
@@ -23,8 +24,8 @@ export function buildOptions(options: CommonOptions): BuildOptions {
   return { ...(options.out && { outDir: options.out }), ...(options.theme && { theme: options.theme }) }
 }
 
-export function addBuildCommand(program: Command, io: CliIo, afterBuild?: AfterBuild): void {
-  program
+export function addBuildCommand(program: Command, io: CliIo): void {
+  const command = program
     .command('build')
     .description('build decks into dist/<deck>/ (all decks, or the named ones)')
     .argument('[decks...]', 'deck names (folders under content/)')
@@ -32,8 +33,10 @@ export function addBuildCommand(program: Command, io: CliIo, afterBuild?: AfterB
     .option('--theme <name>', "use this theme instead of deck.yml's")
     .option('--root <dir>', 'project root (default: nearest folder with package.json)')
     .option('--pdf', 'also print slides.pdf and the handouts')
+  addPdfOptions(command)
+  command
     .action(async (names: string[], options: CommonOptions & { pdf?: boolean }, command: Command) => {
-      await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, options.pdf ? afterBuild : undefined)
+      await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, options.pdf ? printDeck : undefined)
     })
 }
 

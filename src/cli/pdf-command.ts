@@ -1,0 +1,88 @@
+import { Option, type Command } from 'commander'
+import type { BuiltDeck } from '../build/build-deck.js'
+import { DeckError, error } from '../diagnostics/diagnostic.js'
+import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
+import { relativePath, report, type CliIo } from './cli-io.js'
+import { runBuild, type CommonOptions } from './build-command.js'
+
+export interface PdfOptions {
+  readonly handout?: string[]
+  readonly paper?: Paper
+  readonly fragments?: boolean
+  readonly browser?: string
+  readonly timeout?: string
+  readonly allowNetwork?: boolean
+  readonly slides?: boolean
+}
+
+/** Options shared by `pdf` and `build --pdf`. */
+export function addPdfOptions(command: Command): Command {
+  return command
+    .option('--handout <layouts...>', `handout layouts to print (${HANDOUT_LAYOUTS.join(', ')}); default: deck.yml's`)
+    .addOption(new Option('--paper <size>', "paper for handouts (default: deck.yml's)").choices(['A4', 'Letter']))
+    .option('--fragments', 'slides.pdf: one page per fragment step')
+    .option('--no-slides', 'print only the handouts')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to print with')
+    .option('--timeout <seconds>', 'limit for each browser step', '120')
+    .option('--allow-network', 'let printed pages fetch from outside the output folder')
+}
+
+export function addPdfCommand(program: Command, io: CliIo): void {
+  addPdfOptions(
+    program
+      .command('pdf')
+      .description('build decks and print slides.pdf and handout-<layout>.pdf next to them')
+      .argument('[decks...]', 'deck names (folders under content/)')
+      .option('--out <dir>', 'output folder (default: dist)')
+      .option('--theme <name>', "use this theme instead of deck.yml's")
+      .option('--root <dir>', 'project root (default: nearest folder with package.json)'),
+  ).action(async (names: string[], options: CommonOptions & PdfOptions, command: Command) => {
+    await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, printDeck)
+  })
+}
+
+function parseLayouts(values: readonly string[] | undefined): HandoutLayout[] | undefined {
+  if (!values) return undefined
+  const layouts = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+  const unknown = layouts.filter((l) => !HANDOUT_LAYOUTS.includes(l as HandoutLayout))
+  if (unknown.length) {
+    throw new DeckError(error('handout-layout-unknown', `Unknown handout layout "${unknown[0]}"`, undefined, `Layouts: ${HANDOUT_LAYOUTS.join(', ')}`))
+  }
+  return layouts as HandoutLayout[]
+}
+
+/** Prints one built deck's PDFs, with a progress line on a terminal. */
+export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<string, unknown>): Promise<void> {
+  const opts = options as PdfOptions
+  const layouts = parseLayouts(opts.handout) ?? built.config.handouts.layouts
+  const products = [...(opts.slides === false ? [] : (['slides'] as const)), ...layouts]
+  const { exportPdfs } = await import('../pdf/export-pdfs.js')
+  const started = performance.now()
+  const progress = (text: string): void => {
+    if (io.isTty) process.stderr.write(`\r\x1b[2K${text}`)
+  }
+  try {
+    const result = await exportPdfs({
+      outDir: built.outDir,
+      deckName: built.name,
+      deck: built.config,
+      slides: built.html.slides,
+      theme: built.theme,
+      chapters: built.chapters,
+      handoutTemplates: built.templates.handouts,
+      products,
+      paper: opts.paper ?? built.config.handouts.paper,
+      fragments: Boolean(opts.fragments),
+      ...(opts.browser && { browserPath: opts.browser }),
+      timeoutMs: Math.max(1, Number(opts.timeout ?? 120)) * 1000,
+      allowNetwork: Boolean(opts.allowNetwork),
+      onProgress: (e) => progress(e.phase === 'printing' ? `${e.deck}: printing ${e.product}…` : `${e.deck}: ${e.product} done, ${e.pages} pages`),
+    })
+    progress('')
+    report(io, result.diagnostics)
+    const ms = Math.round(performance.now() - started)
+    io.out(`printed ${built.name}: ${result.value.files.map((f) => relativePath(io, f)).join(', ')} (${ms} ms)`)
+  } finally {
+    progress('')
+  }
+}
