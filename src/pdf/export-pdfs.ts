@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
-import type { ChapterRef, DeckConfig, HandoutLayout, Paper, RenderedSlide, ThemeStyle } from '../model.js'
+import { DeckError, error, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import { HANDOUT_LAYOUTS, type ChapterRef, type DeckConfig, type HandoutLayout, type Paper, type RenderedSlide, type ThemeStyle } from '../model.js'
 import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
 import { findBrowser } from './find-browser.js'
 import { guardInterrupts } from './guard-interrupts.js'
@@ -54,6 +54,7 @@ export function pdfFileName(product: PrintProduct): string {
 /** Prints slides.pdf and handout-<layout>.pdf for a built deck, with one browser for all of them. */
 export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ files: string[] }>> {
   const outDir = path.resolve(input.outDir)
+  checkProducts(input.products)
   const { templates, css } = await loadHandoutTemplates(undefined, input.handoutTemplates)
   const stylesheets = input.stylesheets ?? DECK_STYLESHEETS.filter((f) => existsSync(path.join(outDir, f)))
   // Rendered before the browser starts: a template error costs no Chromium launch.
@@ -105,6 +106,14 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
     }
   })
   return { value: { files }, diagnostics }
+}
+
+function checkProducts(products: readonly string[]): void {
+  const known: readonly string[] = ['slides', ...HANDOUT_LAYOUTS]
+  const unknown = products.find((p) => !known.includes(p))
+  if (unknown !== undefined) {
+    throw new DeckError(error('handout-layout-unknown', `Unknown print product "${unknown}"`, undefined, `Products: ${known.join(', ')}`))
+  }
 }
 
 /** Page objects in a PDF as Chromium writes it (page dictionaries are never in compressed streams). */

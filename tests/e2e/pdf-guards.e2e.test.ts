@@ -53,3 +53,17 @@ it('prints one page per fragment step when fragments are on', async () => {
   expect(steps.map((t) => t.includes('One tool from notebook to production'))).toEqual([false, true, true])
   expect(steps.map((t) => t.includes('A community that outgrew one company'))).toEqual([false, false, true])
 }, 90_000)
+
+it('prints handouts on Letter paper when asked', async () => {
+  const input = deckWith('')
+  await exportPdfs({ ...input, products: ['3-up'], paper: 'Letter' })
+  const pdf = await readPdf(path.join(input.outDir, 'handout-3-up.pdf'))
+  expect(pdf.size).toEqual({ width: 612, height: 792 })
+  expect(pdf.pages).toBe(4)
+}, 90_000)
+
+it('refuses an unknown product before starting a browser', async () => {
+  const input = deckWith('')
+  const err = await exportPdfs({ ...input, products: ['4-up' as 'notes'] }).catch((e: unknown) => e)
+  expect((err as DeckError).diagnostic.code).toBe('handout-layout-unknown')
+})
