@@ -55,7 +55,7 @@ async function buildFixture(name: string): Promise<Outcome> {
   const project = await findProject({ root, cwd: root })
   try {
     const result = await buildDeck(project, 'talk', { outDir: path.join(outRoot, name) })
-    const slides = result.value.slides.map((s) => ({ id: s.id, layout: s.layout, title: s.data.title, line: s.span.line, file: rel(root, s.span.file), notes: s.notesText }))
+    const slides = result.value.slides.map((s) => ({ id: s.id, layout: s.layout, title: s.data.title, line: s.span.line, file: rel(root, s.span.file), notes: s.notesText, vertical: !s.newStack }))
     const html = await readFile(path.join(result.value.outDir, 'index.html'), 'utf8')
     return { slides, diagnostics: [...result.diagnostics], html }
   } catch (err) {
