@@ -75,15 +75,13 @@ export function resolveThemeKit(chain: readonly ThemeSource[]): StageResult<Them
   const fontRef = (spec: FontSpecInput, key: string): FontRef => {
     if (typeof spec !== 'string' && 'system' in spec) return { kind: 'system', families: typeof spec.system === 'string' ? [spec.system] : spec.system, key }
     if (typeof spec !== 'string') {
-      const files = [...(spec.file ? [{ file: spec.file, weight: spec.weight, style: spec.style }] : []), ...(spec.files ?? [])]
+      // `file:` (one file) and `files:` (several) may be combined; each keeps the key that named it, for messages.
+      const files = [
+        ...(spec.file ? [{ path: spec.file, weight: spec.weight ?? 400, style: spec.style ?? 'normal', key: `${key}.file` }] : []),
+        ...(spec.files ?? []).map((f, i) => ({ path: f.file, weight: f.weight ?? 400, style: f.style ?? 'normal', key: `${key}.files.${i}.file` })),
+      ]
       if (files.length === 0) diagnostics.push(error('theme-invalid', `Font "${spec.family}" at ${key} names no file (add file: fonts/x.woff2)`, spanAt(key)))
-      return {
-        kind: 'files',
-        family: spec.family,
-        generic: spec.generic ?? (key === 'fonts.code' ? 'monospace' : 'sans-serif'),
-        files: files.map((f, i) => ({ path: f.file, weight: f.weight ?? 400, style: f.style ?? 'normal', key: spec.files && i >= (spec.file ? 1 : 0) ? `${key}.files.${i - (spec.file ? 1 : 0)}.file` : `${key}.file` })),
-        key,
-      }
+      return { kind: 'files', family: spec.family, generic: spec.generic ?? (key === 'fonts.code' ? 'monospace' : 'sans-serif'), files, key }
     }
     const name = findBundledFont(spec)
     if (!name && spec.toLowerCase().includes('emoji')) {

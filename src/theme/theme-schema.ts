@@ -60,9 +60,13 @@ const fontSpec = z.union([
 ])
 export type FontSpecInput = z.infer<typeof fontSpec>
 
+// Anything that looks like a colour must be one; otherwise "#12345g" would be taken for an image file.
+const looksLikeColor = (v: string): boolean => /^(#|(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\()/i.test(v.trim())
+const background = z.string().min(1).refine((v) => !looksLikeColor(v) || isColor(v), { message: 'is not a CSS colour, gradient or image file' })
+
 /** A slide background: a colour, a CSS gradient, or an image file in the theme folder. */
 const slideLook = z.strictObject({
-  background: z.string().min(1).optional(),
+  background: background.optional(),
   text: color.optional(),
 })
 

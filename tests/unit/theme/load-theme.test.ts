@@ -56,6 +56,15 @@ describe('loadTheme: files', () => {
     expect(d!.message).toContain(join(dir, 'brand', 'fonts', 'Brand.woff2'))
   })
 
+  it('points at the one missing file in a list of font files', async () => {
+    const dir = themesDir({
+      'brand/theme.yml': 'fonts:\n  body:\n    family: Brand\n    files:\n      - file: fonts/B-400.woff2\n        weight: 400\n      - file: fonts/B-700.woff2\n        weight: 700\n',
+      'brand/fonts/B-400.woff2': 'x',
+    })
+    const diagnostics = await rejection(loadTheme('brand', [dir]))
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'theme-file-not-found', span: expect.objectContaining({ line: 7 }) })])
+  })
+
   it('reports a missing logo and a missing background image together', async () => {
     const dir = themesDir({ 'brand/theme.yml': 'logo:\n  file: logo.svg\ntitleSlide:\n  background: hero.jpg\n' })
     const diagnostics = await rejection(loadTheme('brand', [dir]))

@@ -50,3 +50,12 @@ describe('parseThemeYaml', () => {
     expect(allowedKeysAt(['fonts', 'heading'])).toEqual(expect.arrayContaining(['family', 'file', 'files']))
   })
 })
+
+describe('slide backgrounds', () => {
+  it('takes colours, gradients and image files, and rejects a broken colour', () => {
+    const ok = 'titleSlide:\n  background: "linear-gradient(135deg, #000 0%, #333 100%)"\nsectionSlide:\n  background: images/section.jpg\n'
+    expect(parseThemeYaml(ok, 't.yml').diagnostics).toEqual([])
+    const bad = parseThemeYaml('titleSlide:\n  background: "#12345g"\n', 't.yml')
+    expect(bad.diagnostics).toEqual([expect.objectContaining({ code: 'theme-invalid', span: expect.objectContaining({ line: 2 }) })])
+  })
+})
