@@ -73,9 +73,14 @@ export function checkTalkLength(length: TalkLength, deck: DeckConfig): Diagnosti
   return [
     warning(
       'talk-too-long',
-      `The talk runs about ${Math.round(length.minutes)} minutes at ${length.rate} words a minute, ${Math.ceil(over)} over the planned ${deck.duration}`,
+      `The talk runs about ${formatMinutes(length.minutes)} minutes at ${length.rate} words a minute, ${formatMinutes(over)} over the planned ${deck.duration}`,
       deck.spans['duration'] ?? { file: deck.file, line: 1 },
       'Cut notes or slides, or raise --rate if you speak faster.',
     ),
   ]
+}
+
+/** Minutes as people say them: one decimal for short spans, whole minutes for long ones. */
+export function formatMinutes(minutes: number): string {
+  return minutes < 10 ? (Math.round(minutes * 10) / 10).toString() : Math.round(minutes).toString()
 }

@@ -1,5 +1,5 @@
 // Pure: the talk-length table `deckhand check` prints.
-import type { TalkLength } from './estimate-talk-length.js'
+import { formatMinutes, type TalkLength } from './estimate-talk-length.js'
 
 /** A fixed-width table: chapter, slides, spoken words, minutes; then the total. */
 export function formatTalkLength(length: TalkLength, planned: number): string[] {
@@ -11,7 +11,7 @@ export function formatTalkLength(length: TalkLength, planned: number): string[] 
     cells.map((cell, i) => (i === 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd()
   const verdict = planned > 0 ? (length.minutes <= planned ? `, within the planned ${planned}` : `, over the planned ${planned}`) : ''
   return [
-    `talk length at ${length.rate} words a minute: about ${Math.round(length.minutes)} minutes${verdict}`,
+    `talk length at ${length.rate} words a minute: about ${formatMinutes(length.minutes)} minutes${verdict}`,
     line(head),
     ...rows.slice(0, -1).map(line),
     line(widths.map((w) => '-'.repeat(w))),

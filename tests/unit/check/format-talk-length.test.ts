@@ -16,7 +16,7 @@ describe('formatTalkLength', () => {
       },
       4,
     )
-    expect(lines[0]).toBe('talk length at 130 words a minute: about 5 minutes, over the planned 4')
+    expect(lines[0]).toBe('talk length at 130 words a minute: about 4.8 minutes, over the planned 4')
     expect(lines).toContain('1  Why           5    520      4.5')
     expect(lines[lines.length - 1]).toBe('   total         7    530      4.8')
   })

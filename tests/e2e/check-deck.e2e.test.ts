@@ -1,0 +1,99 @@
+// `deckhand check` through the real CLI and real Chromium: the planted-problems fixture is caught
+// problem by problem with file and line; the example deck and a fresh `deckhand new` deck pass clean.
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const FIXTURE = path.join(ROOT, 'tests/fixtures/check-problems')
+const CHAPTERS = 'tests/fixtures/check-problems/content/talk'
+
+interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+function deckhand(args: readonly string[], cwd = ROOT): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/deckhand.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s))
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s))
+    child.once('error', reject)
+    child.once('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('deckhand check', () => {
+  let problems: Run
+  beforeAll(async () => {
+    problems = await deckhand(['check', '--root', FIXTURE], ROOT)
+  }, 120_000)
+
+  it('fails on the planted problems', () => {
+    expect(problems.code).toBe(1)
+    expect(problems.stdout).toMatch(/4 errors, 3 warnings/)
+  })
+
+  it.each([
+    ['an overflowing slide, with how much', `${CHAPTERS}/01-overflow.md:5:1  error  Slide content overflows the slide frame by \\d+ px at the bottom \\(\\d+% of the slide's 720 px height\\)`],
+    ['a link to a missing file', `${CHAPTERS}/02-links.md:8:\\d+  error  Link "handout-missing.pdf" names a missing file`],
+    ['a link to a missing slide', `${CHAPTERS}/02-links.md:9:\\d+  error  Link "#/no-such-slide" names no slide`],
+    ['an image far larger than shown', `${CHAPTERS}/02-links.md:18:\\d+  warning  Image "media/images/big.png" is 3000x2000 px but shown at \\d+x\\d+`],
+    ['characters no font has (Cherokee)', `${CHAPTERS}/03-glyphs.md:7:\\d+  error  No font has "Ꮳ" \\(U\\+13E3\\)`],
+    ['characters only a system font has (Tifinagh)', `${CHAPTERS}/03-glyphs.md:9:\\d+  warning  The theme's fonts lack "ⵜ" \\(U\\+2D5C\\)`],
+    ['a talk longer than planned', `${CHAPTERS}/deck.yml:5:1  warning  The talk runs about 1\\.6 minutes at 130 words a minute, 0\\.4 over the planned 1\\.2`],
+  ])('names %s with file and line', (_what, pattern) => {
+    expect(problems.stderr).toMatch(new RegExp(pattern))
+  })
+
+  it('does not name the slide that fits or the links that work', () => {
+    expect(problems.stderr).not.toMatch(/01-overflow\.md:2\d:/)
+    expect(problems.stderr).not.toContain('#/a-slide-that-fits')
+    expect(problems.stderr).not.toContain('example.com')
+  })
+
+  it('prints the talk length per chapter and in total', () => {
+    expect(problems.stdout).toMatch(/talk length at 130 words a minute: about 1\.6 minutes, over the planned 1\.2/)
+    expect(problems.stdout).toMatch(/1 {2}Overflow +3 +\d+ +\d+\.\d/)
+    expect(problems.stdout).toMatch(/total +10 +\d+ +\d+\.\d/)
+  })
+
+  it('takes --rate, and --strict makes warnings errors', async () => {
+    const fast = await deckhand(['check', '--root', FIXTURE, '--rate', '2000', '--strict'])
+    expect(fast.stdout).toMatch(/talk length at 2000 words a minute/)
+    expect(fast.stderr).not.toMatch(/The talk runs about/)
+    expect(fast.stderr).toMatch(/02-links\.md:18:\d+ {2}error {2}Image "media\/images\/big\.png"/)
+    expect(fast.stdout).toMatch(/6 errors, 0 warnings/)
+    expect(fast.code).toBe(1)
+  }, 120_000)
+
+  it('passes the example deck clean', async () => {
+    const run = await deckhand(['check', 'pytorch-story'])
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toMatch(/0 errors, 0 warnings: ready to present/)
+    expect(run.stdout).toMatch(/within the planned 45/)
+    expect(run.code).toBe(0)
+  }, 120_000)
+
+  describe('a deck made by deckhand new', () => {
+    let project: string
+    beforeAll(async () => {
+      project = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-new-'))
+      await writeFile(path.join(project, 'package.json'), '{ "private": true }\n')
+    })
+    afterAll(() => rm(project, { recursive: true, force: true }))
+
+    it('passes check with no errors or warnings', async () => {
+      expect((await deckhand(['new', 'starter', '--title', 'Starter deck'], project)).code).toBe(0)
+      const run = await deckhand(['check', 'starter'], project)
+      expect(run.stderr).toBe('')
+      expect(run.stdout).toMatch(/0 errors, 0 warnings/)
+      expect(run.code).toBe(0)
+    }, 120_000)
+  })
+})
