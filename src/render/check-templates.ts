@@ -1,5 +1,5 @@
 // Pure: finds every broken template before anything renders (syntax, unknown partials and helpers).
-import Handlebars from 'handlebars'
+import Handlebars from './handlebars.js'
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import type { TemplateFile, TemplateSet } from './load-templates.js'
 

@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars'
+import Handlebars from './handlebars.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import type { ChapterRef, DeckConfig, HandoutLayout, Paper, RenderedSlide, ThemeStyle } from '../model.js'
 import {

@@ -1,5 +1,5 @@
 // The helpers every deckhand template may call, on an isolated Handlebars instance.
-import Handlebars from 'handlebars'
+import Handlebars from './handlebars.js'
 
 type HelperFn = (...args: unknown[]) => unknown
 
