@@ -1,0 +1,24 @@
+// deckhand's public API: typed options in, data and located diagnostics out. Nothing here prints.
+export { buildDeck, type BuildOptions, type BuiltDeck } from './build/build-deck.js'
+export { findProject as loadProject, type Project, type DeckRef } from './project/find-project.js'
+export { resolveDeckConfig } from './project/resolve-config.js'
+export { parseChapter } from './content/parse-chapter.js'
+export { buildSlides, type BuildSlidesInput, type BuiltSlides } from './slides/build-slides.js'
+export { loadTemplates, type TemplateSet } from './render/load-templates.js'
+export { checkTemplates } from './render/check-templates.js'
+export { renderDeck } from './render/render-deck.js'
+export { loadTheme } from './theme/load-theme.js'
+export { exportPdfs, pdfFileName, type ExportPdfsInput, type ExportProgress } from './pdf/export-pdfs.js'
+export { findBrowser } from './pdf/find-browser.js'
+export { formatDiagnostic } from './diagnostics/format.js'
+export {
+  DeckError,
+  DeckErrors,
+  DIAGNOSTIC_CODES,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Severity,
+  type SourceSpan,
+  type StageResult,
+} from './diagnostics/diagnostic.js'
+export * from './model.js'
