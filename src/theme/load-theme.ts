@@ -37,7 +37,7 @@ export async function loadTheme(name: string, dirs: readonly string[], options: 
   const diagnostics: Diagnostic[] = []
   const parts = await readThemeCss(kit, diagnostics)
   const catalog = new Map<string, readonly FontsourceFace[]>()
-  for (const font of bundledFontsNeeded(kit, options.deckText)) catalog.set(font, await readFontsourceFaces(font))
+  for (const [font, faces] of bundledFontsNeeded(kit, options.deckText)) catalog.set(font, await readFontsourceFaces(font, faces))
   const fonts = planFonts(kit, catalog, options.deckText)
   const { css, printCss } = generateThemeCss(kit, fonts, parts)
   diagnostics.push(...checkContrast(kit))

@@ -20,10 +20,17 @@ export interface FontPlan {
   readonly fallbacks: readonly string[]
 }
 
-/** Bundled font names the plan will need faces for (so the I/O side reads only those packages). */
-export function bundledFontsNeeded(kit: ThemeKit, deckText: string | undefined): string[] {
-  const refs = [kit.fonts.body, kit.fonts.heading, kit.fonts.code, ...detectScripts(deckText ?? '').map((s) => kit.fonts.fallback[s])]
-  return [...new Set(refs.flatMap((r) => (r.kind === 'bundled' ? [r.name] : [])))]
+/** Bundled fonts the plan needs, with the faces wanted of each (so the I/O side reads only those). */
+export function bundledFontsNeeded(kit: ThemeKit, deckText: string | undefined): Map<string, FaceWanted[]> {
+  const needed = new Map<string, FaceWanted[]>()
+  const add = (ref: FontRef, faces: readonly FaceWanted[]): void => {
+    if (ref.kind === 'bundled') needed.set(ref.name, [...(needed.get(ref.name) ?? []), ...faces])
+  }
+  add(kit.fonts.body, ROLE_FACES.body)
+  add(kit.fonts.heading, ROLE_FACES.heading)
+  add(kit.fonts.code, ROLE_FACES.code)
+  for (const script of deckText === undefined ? [] : detectScripts(deckText)) add(kit.fonts.fallback[script], ROLE_FACES.fallback)
+  return needed
 }
 
 export function planFonts(kit: ThemeKit, catalog: FontCatalog, deckText: string | undefined): FontPlan {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import postcss from 'postcss'
 import { error, DeckError } from '../diagnostics/diagnostic.js'
-import { BUNDLED_FONTS } from './bundled-fonts.js'
+import { BUNDLED_FONTS, type FaceWanted } from './bundled-fonts.js'
 import { parseUnicodeRange, type CodeRange } from './detect-scripts.js'
 
 export interface FontsourceFace {
@@ -21,18 +21,23 @@ export interface FontsourceFace {
 const require = createRequire(import.meta.url)
 const cache = new Map<string, Promise<FontsourceFace[]>>()
 
-/** Every face (all weights, styles and subsets) of a bundled font. Cached per process. */
-export function readFontsourceFaces(name: string): Promise<FontsourceFace[]> {
-  let faces = cache.get(name)
+/**
+ * The faces (every Unicode subset) of a bundled font in the weights and styles wanted, or the
+ * nearest ones it has. Only those CSS files are parsed: a CJK family lists ~100 subsets a weight.
+ * Cached per process.
+ */
+export function readFontsourceFaces(name: string, wanted: readonly FaceWanted[]): Promise<FontsourceFace[]> {
+  const key = `${name}|${wanted.map((w) => `${w.weight}${w.style}`).join(',')}`
+  let faces = cache.get(key)
   if (!faces) {
-    faces = readFaces(name)
-    cache.set(name, faces)
-    faces.catch(() => cache.delete(name))
+    faces = readFaces(name, wanted)
+    cache.set(key, faces)
+    faces.catch(() => cache.delete(key))
   }
   return faces
 }
 
-async function readFaces(name: string): Promise<FontsourceFace[]> {
+async function readFaces(name: string, wanted: readonly FaceWanted[]): Promise<FontsourceFace[]> {
   const font = BUNDLED_FONTS[name]
   if (!font) throw new DeckError(error('theme-invalid', `"${name}" is not a bundled font`))
   let dir: string
@@ -42,7 +47,16 @@ async function readFaces(name: string): Promise<FontsourceFace[]> {
     throw new DeckError(error('theme-file-not-found', `Font package @fontsource/${font.pkg} (for "${name}") is not installed`, undefined, 'Run npm install in the deckhand folder.'), { cause })
   }
   // Files like 400.css and 700-italic.css hold every subset of one weight and style.
-  const sheets = (await readdir(dir)).filter((f) => /^\d+(-italic)?\.css$/.test(f))
+  const available = (await readdir(dir)).flatMap((f) => {
+    const m = /^(\d+)(-italic)?\.css$/.exec(f)
+    return m ? [{ file: f, weight: Number(m[1]), style: m[2] ? 'italic' : 'normal' }] : []
+  })
+  const sheets = new Set<string>()
+  for (const want of wanted) {
+    const sameStyle = available.filter((a) => a.style === want.style)
+    const nearest = sameStyle.reduce<(typeof sameStyle)[number] | undefined>((best, a) => (!best || Math.abs(a.weight - want.weight) < Math.abs(best.weight - want.weight) ? a : best), undefined)
+    if (nearest) sheets.add(nearest.file)
+  }
   const faces: FontsourceFace[] = []
   for (const sheet of sheets) {
     const root = postcss.parse(await readFile(join(dir, sheet), 'utf8'), { from: join(dir, sheet) })
