@@ -5,7 +5,7 @@ import { HANDOUT_LAYOUTS, type ChapterRef, type DeckConfig, type HandoutLayout, 
 import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
 import { findBrowser } from './find-browser.js'
 import { guardInterrupts } from './guard-interrupts.js'
-import { loadHandoutTemplates } from './load-handout-templates.js'
+import { loadHandoutTemplatesSync } from './load-handout-templates.js'
 import { openBrowser, type BrowserHandle } from './open-browser.js'
 import { setPdfMetadata } from './pdf-metadata.js'
 import { printDocument } from './print-document.js'
@@ -40,6 +40,8 @@ export interface ExportPdfsInput {
   /** The deck's stylesheets relative to outDir; by default those of DECK_STYLESHEETS that exist. */
   readonly stylesheets?: readonly string[]
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** A browser started ahead of time with launchPrintBrowser (e.g. while the deck builds); closed here. */
+  readonly browser?: Promise<BrowserHandle>
   readonly onProgress?: (event: ExportProgress) => void
 }
 
@@ -51,18 +53,30 @@ export function pdfFileName(product: PrintProduct): string {
   return product === 'slides' ? 'slides.pdf' : `handout-${product}.pdf`
 }
 
+/** Finds and starts the print browser; start it early to overlap Chromium's launch with the build. */
+export async function launchPrintBrowser(options: {
+  readonly browserPath?: string
+  readonly timeoutMs: number
+  readonly env?: Readonly<Record<string, string | undefined>>
+}): Promise<BrowserHandle> {
+  const executablePath = await findBrowser({ explicit: options.browserPath, env: options.env ?? process.env })
+  return openBrowser({ executablePath, timeoutMs: options.timeoutMs })
+}
+
 /** Prints slides.pdf and handout-<layout>.pdf for a built deck, with one browser for all of them. */
 export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ files: string[] }>> {
-  const outDir = path.resolve(input.outDir)
   checkProducts(input.products)
-  const { templates, css } = await loadHandoutTemplates(undefined, input.handoutTemplates)
-  const stylesheets = input.stylesheets ?? DECK_STYLESHEETS.filter((f) => existsSync(path.join(outDir, f)))
-  // Rendered before the browser starts: a template error costs no Chromium launch.
-  const documents = input.products.map((product) => ({
-    product,
-    html: renderHandout({ ...input, product, templates, css, stylesheets }),
-  }))
-  const executablePath = await findBrowser({ explicit: input.browserPath, env: input.env ?? process.env })
+  // Chromium starts in its own processes while the print documents render here.
+  const browser = input.browser ?? launchPrintBrowser(input)
+  browser.catch(() => undefined) // awaited below; this only keeps an early failure from counting as unhandled
+  let documents: { product: PrintProduct; html: string }[]
+  try {
+    documents = renderDocuments(input)
+  } catch (err) {
+    await browser.then((b) => b.close()).catch(() => undefined)
+    throw err
+  }
+  const outDir = path.resolve(input.outDir)
 
   const diagnostics: Diagnostic[] = []
   const files: string[] = []
@@ -75,7 +89,7 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
   await guardInterrupts(cleanup, async () => {
     try {
       server = await serveOutput(outDir)
-      handle = await openBrowser({ executablePath, timeoutMs: input.timeoutMs })
+      handle = await browser
       for (const { product, html } of documents) {
         input.onProgress?.({ deck: input.deckName, product, phase: 'printing' })
         const urlPath = `/.deckhand-print-${product}.html`
@@ -101,11 +115,19 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
         input.onProgress?.({ deck: input.deckName, product, phase: 'done', pages: countPages(pdf), file })
       }
     } finally {
-      await handle?.close()
+      // A browser that never got used (the server failed to start) is closed all the same.
+      await (handle ?? (await browser.catch(() => undefined)))?.close()
       await server?.close()
     }
   })
   return { value: { files }, diagnostics }
+}
+
+function renderDocuments(input: ExportPdfsInput): { product: PrintProduct; html: string }[] {
+  const outDir = path.resolve(input.outDir)
+  const { templates, css } = loadHandoutTemplatesSync(undefined, input.handoutTemplates)
+  const stylesheets = input.stylesheets ?? DECK_STYLESHEETS.filter((f) => existsSync(path.join(outDir, f)))
+  return input.products.map((product) => ({ product, html: renderHandout({ ...input, product, templates, css, stylesheets }) }))
 }
 
 function checkProducts(products: readonly string[]): void {

@@ -1,26 +1,32 @@
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
 /**
- * Runs `work` with handlers that, on SIGINT/SIGTERM/SIGHUP, run `cleanup` (synchronous: the
- * process is going down) and then re-raise the signal, so the process still ends the way the
- * user asked. The handlers exist only while `work` runs.
+ * Until the returned function is called, SIGINT/SIGTERM/SIGHUP run `cleanup` (synchronous:
+ * the process is going down) and then re-raise the signal, so the process still ends the way
+ * the user asked. Each handler removes itself before re-raising, so several can be stacked.
  */
-export async function guardInterrupts<T>(cleanup: () => void, work: () => Promise<T>): Promise<T> {
+export function onInterrupt(cleanup: () => void): () => void {
   const handler = (signal: NodeJS.Signals): void => {
-    remove()
+    release()
     try {
       cleanup()
     } finally {
       process.kill(process.pid, signal)
     }
   }
-  const remove = (): void => {
+  const release = (): void => {
     for (const signal of SIGNALS) process.off(signal, handler)
   }
   for (const signal of SIGNALS) process.on(signal, handler)
+  return release
+}
+
+/** Runs `work` with `cleanup` armed for interrupts, and disarms it afterwards. */
+export async function guardInterrupts<T>(cleanup: () => void, work: () => Promise<T>): Promise<T> {
+  const release = onInterrupt(cleanup)
   try {
     return await work()
   } finally {
-    remove()
+    release()
   }
 }

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,4 +25,19 @@ export async function loadHandoutTemplates(
   }
   for (const [name, template] of overrides ?? []) templates.set(name, template)
   return { templates, css: await readFile(path.join(dir, 'handouts.css'), 'utf8') }
+}
+
+/** The same, synchronously (a handful of small files, read once per export). */
+export function loadHandoutTemplatesSync(
+  dir = BUILT_IN_HANDOUTS_DIR,
+  overrides?: ReadonlyMap<string, HandoutTemplate>,
+): HandoutTemplateFiles {
+  const templates = new Map<string, HandoutTemplate>()
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.hbs')) continue
+    const file = path.join(dir, name)
+    templates.set(name.slice(0, -4), { source: readFileSync(file, 'utf8'), file })
+  }
+  for (const [name, template] of overrides ?? []) templates.set(name, template)
+  return { templates, css: readFileSync(path.join(dir, 'handouts.css'), 'utf8') }
 }

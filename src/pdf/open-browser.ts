@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
+import { onInterrupt } from './guard-interrupts.js'
 
 export interface OpenBrowserOptions {
   readonly executablePath: string
@@ -73,10 +74,13 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserH
     }
     removeProfile()
   }
+  // From launch to close, an interrupt takes the browser and its profile down with the process.
+  const release = onInterrupt(kill)
   return {
     browser,
     kill,
     async close() {
+      release()
       try {
         await withTimeout(browser.close(), 5_000)
       } catch {

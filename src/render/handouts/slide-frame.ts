@@ -18,7 +18,8 @@ export function renderSlideFrame(slide: Slide, innerHtml: string, frame: FrameSi
   const { sectionAttributes, background } = sectionAttributesOf(slide)
   return (
     `<div class="dhp-frame" aria-hidden="true" style="width:${frame.width}px;height:${frame.height}px">` +
-    `<div class="reveal dhp-canvas" style="width:${size.width}px;height:${size.height}px;transform:scale(${frame.scale})">` +
+    // At full size (slides.pdf) there is nothing to scale: no transform for Chromium to carry.
+    `<div class="reveal dhp-canvas" style="width:${size.width}px;height:${size.height}px${frame.scale === 1 ? '' : `;transform:scale(${frame.scale})`}">` +
     (background ? `<div class="dhp-slide-background" style="${background}"></div>` : '') +
     `<div class="slides"><section${sectionAttributes}>${innerHtml}</section></div></div></div>`
   )
