@@ -3,9 +3,11 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { closest } from 'fastest-levenshtein'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
-import { findThemeDir, THEME_FILE } from './find-theme.js'
+import { findThemeDir, readThemeChain, THEME_FILE } from './find-theme.js'
 import { listThemeNames } from './list-themes.js'
-import { starterThemeYaml } from './starter-theme.js'
+import { resolveThemeKit } from './resolve-theme-kit.js'
+import { DAYLIGHT_VALUES, starterThemeYaml, type StarterValues } from './starter-theme.js'
+import type { FontRef } from './theme-kit.js'
 
 export interface CreateThemeOptions {
   /** Folder the theme goes into (the project's themes/). */
@@ -32,7 +34,8 @@ export async function createTheme(name: string, options: CreateThemeOptions): Pr
   await mkdir(dir, { recursive: true })
   try {
     // 'wx' fails when the file exists, so a theme is never overwritten, even by a race.
-    await writeFile(file, starterThemeYaml(name, options.base), { flag: 'wx' })
+    const values = options.base ? await baseValues(options.base, options.lookupDirs) : undefined
+    await writeFile(file, starterThemeYaml(name, options.base, values), { flag: 'wx' })
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new DeckError(error('output-write', `Theme "${name}" already exists at ${file}; not overwriting it`, { file, line: 1 }, 'Pick another name, or edit that file.'), { cause })
@@ -40,4 +43,18 @@ export async function createTheme(name: string, options: CreateThemeOptions): Pr
     throw new DeckError(error('output-write', `Could not write ${file}`), { cause })
   }
   return file
+}
+
+/** The base theme's resolved colours, fonts and slide looks, for the starter's comments. */
+async function baseValues(base: string, dirs: readonly string[]): Promise<StarterValues> {
+  const kit = resolveThemeKit(await readThemeChain(base, dirs)).value
+  if (!kit) return DAYLIGHT_VALUES
+  // Only a bundled font can be named on one line; a theme's own font files stay the starter's default.
+  const name = (ref: FontRef, fallback: string): string => (ref.kind === 'bundled' ? ref.name : fallback)
+  return {
+    colors: kit.colors,
+    fonts: { heading: name(kit.fonts.heading, DAYLIGHT_VALUES.fonts.heading), body: name(kit.fonts.body, DAYLIGHT_VALUES.fonts.body), code: name(kit.fonts.code, DAYLIGHT_VALUES.fonts.code) },
+    titleSlide: kit.titleSlide,
+    sectionSlide: kit.sectionSlide,
+  }
 }

@@ -65,6 +65,21 @@ describe('deckhand theme new / themes', () => {
     expect(readFileSync(join(root, 'themes', 'acme', 'theme.yml'), 'utf8')).toBe('name: edited\n')
   })
 
+  it("shows the base theme's own values in the commented options", async () => {
+    const root = project()
+    await run(root, ['theme', 'new', 'night', '--extends', 'midnight'])
+    const text = readFileSync(join(root, 'themes', 'night', 'theme.yml'), 'utf8')
+    expect(text).toContain('#   background: "#0e1526"')
+    expect(text).toContain('#   body: IBM Plex Sans')
+    // Uncommenting every line of the base's values changes nothing: the theme still loads like midnight.
+    const all = text.split('\n').map((l) => l.replace(/^# ( *[a-z][a-zA-Z]*:)/, '$1')).join('\n')
+    writeFileSync(join(root, 'themes', 'night', 'theme.yml'), all.replace(/^logo:[\s\S]*?(?=^footer:)/m, ''))
+    const night = await loadTheme('night', [join(root, 'themes'), BUILTIN_THEMES])
+    const midnight = await loadTheme('midnight', [BUILTIN_THEMES])
+    const vars = (css: string) => css.match(/--dh-(bg|text|heading|accent|code-keyword|font-body):[^;]+;/g)
+    expect(vars(night.value.css)).toEqual(vars(midnight.value.css))
+  })
+
   it('refuses a base theme that does not exist', async () => {
     const io = await run(project(), ['theme', 'new', 'acme', '--extends', 'dayligt'])
     expect(io.failed).toBe(true)
