@@ -71,7 +71,9 @@ function sharedContext(input: RenderHandoutInput): Record<string, unknown> {
     deck: { title: deck.title, subtitle: deck.subtitle, author: deck.author, date: deck.date, event: deck.event },
     logo: theme.logo,
     stylesheets: input.stylesheets,
-    // Print colours get their own names so slides on paper keep the deck's own colours.
+    // Slides on paper take the theme's print palette (a dark theme prints on white); the page
+    // around them reads the same palette under its own names, safe from a deck's overrides.
+    slidePrintCss: safeStyle(theme.printCss),
     printCss: safeStyle(theme.printCss.replace(/--dh-/g, '--dhp-')),
     css: safeStyle(input.css),
     agenda: input.chapters.map((c) => ({
