@@ -45,6 +45,8 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
   let running: Promise<void> = Promise.resolve()
   let queued: Set<string> | 'all' | undefined
   let watcher: DeckWatcher | undefined
+  // The error shown to pages that connect later (also before the server exists, on a failed first build).
+  let problem: { lines: string[] } | null = null
 
   async function rebuild(changed: readonly string[] | 'all'): Promise<void> {
     const started = performance.now()
@@ -53,6 +55,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
       const rebuilt = await builder.build(changed)
       last = rebuilt.result.value
       options.onBuild?.({ ok: true, ms: performance.now() - started, changed: list, rebuilt })
+      problem = null
       server?.setState(null)
       server?.send('build-ok')
       server?.send('reload')
@@ -60,7 +63,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
     } catch (cause) {
       const diagnostics = diagnosticsOf(cause) ?? [error('internal', cause instanceof Error ? cause.message : String(cause))]
       options.onBuild?.({ ok: false, ms: performance.now() - started, changed: list, diagnostics, cause })
-      const problem = { lines: diagnostics.map((d) => formatDiagnostic(d, project.root)) }
+      problem = { lines: diagnostics.map((d) => formatDiagnostic(d, project.root)) }
       server?.setState('build-error', problem)
       server?.send('build-error', problem)
     }
@@ -83,6 +86,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
 
   await rebuild('all')
   server = await startPreviewServer({ root: outDir, ...(options.host && { host: options.host }), port: options.port ?? 8000 })
+  if (problem) server.setState('build-error', problem)
   try {
     const dirs = [ref.dir, ...project.templateDirs, ...project.themeDirs]
     watcher = await watchDeck({ paths: [...new Set(dirs)], ignore: [path.resolve(options.outDir ?? project.outDir)], ...(options.debounceMs !== undefined && { debounceMs: options.debounceMs }), onChange: schedule })
