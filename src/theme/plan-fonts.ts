@@ -64,7 +64,7 @@ export function planFonts(kit: ThemeKit, catalog: FontCatalog, deckText: string 
       rules.push(faceRule(ref.family, file.weight, file.style, `url(${to}) format('${fontFormat(file.path)}')`))
     }
   }
-  // Fallbacks: only characters that none of the three role fonts can show.
+  // Fallbacks: only the characters that one of the role fonts cannot show (code may hold any text).
   const uncovered = [...(needed ?? [])].filter((cp) => roles.some(([, ref]) => !covers(ref, catalog, cp)))
   const fallbacks: string[] = []
   for (const script of needed ? detectScripts(deckText ?? '') : []) {

@@ -96,7 +96,7 @@ export function resolveThemeKit(chain: readonly ThemeSource[]): StageResult<Them
   const titleSlide: SlideLook = { background: input.titleSlide?.background ?? colors.accent, text: input.titleSlide?.text ?? colors.accentText }
   const sectionSlide: SlideLook = { background: input.sectionSlide?.background ?? colors.surface, text: input.sectionSlide?.text ?? colors.heading }
   const logo = input.logo?.file
-    ? { path: input.logo.file, position: input.logo.position ?? 'top-right', alt: input.logo.alt ?? `${input.name ?? self.name} logo`, height: input.logo.height ?? DEFAULT_LOGO_HEIGHT }
+    ? { path: input.logo.file, position: input.logo.position ?? 'top-right', alt: input.logo.alt ?? `${self.parsed.input.name ?? self.name} logo`, height: input.logo.height ?? DEFAULT_LOGO_HEIGHT }
     : null
   const kit: ThemeKit = {
     name: self.name,
