@@ -160,7 +160,7 @@ describe('where the ink is', () => {
     const linesRight = contentLeft + px(g.contentWidth)
     for (let row = 0; row < 3; row++) {
       const top = contentTop + row * px(g.slotHeight + (6 * 96) / 25.4)
-      expect(inkShare(page!, contentLeft + 2, top + 2, contentLeft + frameW - 2, top + frameH - 2), `row ${row + 1} slide`).toBeGreaterThan(0.9)
+      expect(inkShare(page!, contentLeft + 2, top + 2, contentLeft + frameW - 2, top + frameH - 2, 250), `row ${row + 1} slide`).toBeGreaterThan(0.9)
       // Scanlines across the lines column that are mostly ink are the ruled lines.
       let lines = 0
       let inLine = false
@@ -190,7 +190,7 @@ describe('where the ink is', () => {
       inLine = ruled
     }
     expect(lines).toBeGreaterThanOrEqual(g.linesBelow - 1)
-    expect(inkShare(page!, contentLeft + 2, top + 2, contentLeft + px(g.frame.width) - 2, top + px(g.frame.height) - 2)).toBeGreaterThan(0.9)
+    expect(inkShare(page!, contentLeft + 2, top + 2, contentLeft + px(g.frame.width) - 2, top + px(g.frame.height) - 2, 250)).toBeGreaterThan(0.9)
   })
 
   it('6-up: six slides in a grid of two columns and three rows', () => {
@@ -201,7 +201,7 @@ describe('where the ink is', () => {
       const mid = contentTop + row * (px(g.slotHeight) + mm(6)) + px(g.slotHeight) / 2
       for (let col = 0; col < 2; col++) {
         const center = contentLeft + col * (colW + mm(6)) + colW / 2
-        expect(inkShare(page!, center - 20, mid - 15, center + 20, mid + 5), `cell ${row + 1},${col + 1}`).toBeGreaterThan(0.9)
+        expect(inkShare(page!, center - 20, mid - 15, center + 20, mid + 5, 250), `cell ${row + 1},${col + 1}`).toBeGreaterThan(0.9)
       }
     }
     // The gutter between the columns is paper.
@@ -215,7 +215,7 @@ describe('where the ink is', () => {
     const [page] = renderPages(file('notes'), DPI, n, n)
     const left = contentLeft + (px(g.contentWidth) - px(g.frame.width)) / 2
     const top = contentTop + mm(8)
-    expect(inkShare(page!, left + 4, top + 4, left + px(g.frame.width) - 4, top + px(g.frame.height) - 4)).toBeGreaterThan(0.9)
+    expect(inkShare(page!, left + 4, top + 4, left + px(g.frame.width) - 4, top + px(g.frame.height) - 4, 250)).toBeGreaterThan(0.9)
     // Below the slide: some text, and mostly paper.
     const below = inkShare(page!, contentLeft, top + px(g.frame.height) + mm(12), contentLeft + px(g.contentWidth), top + px(g.frame.height) + mm(22))
     expect(below).toBeGreaterThan(0.01)

@@ -85,7 +85,7 @@ const THEME_VARS = `--dh-bg: #0f172a; --dh-text: #e2e8f0; --dh-heading: #ffffff;
   --dh-rule: #334155; --dh-link: #fb923c; --dh-code-bg: #020617; --dh-code-text: #e2e8f0; --dh-code-keyword: #f472b6;
   --dh-code-title: #60a5fa; --dh-font-body: 'Inter', sans-serif; --dh-font-heading: 'Inter', sans-serif;
   --dh-font-code: 'JetBrains Mono', monospace; --dh-title-bg: #c2410c; --dh-section-bg: #1e293b;`
-const PRINT_VARS = `--dh-bg: #ffffff; --dh-text: #1e293b; --dh-heading: #0f172a; --dh-accent: #c2410c; --dh-muted: #64748b;
+const PRINT_VARS = `--dh-bg: #eef2f7; --dh-text: #1e293b; --dh-heading: #0f172a; --dh-accent: #c2410c; --dh-muted: #64748b;
   --dh-rule: #cbd5e1; --dh-link: #c2410c; --dh-font-body: 'Inter', sans-serif; --dh-font-heading: 'Inter', sans-serif;
   --dh-font-code: 'JetBrains Mono', monospace;`
 const FONT_FACES = `@font-face { font-family: 'Inter'; font-weight: 400; src: url(fonts/inter-400.woff2) format('woff2') }
