@@ -7,6 +7,7 @@ import { createIo, type CliIo } from './cli/cli-io.js'
 import { addNewCommand } from './cli/new-command.js'
 import { addPdfCommand } from './cli/pdf-command.js'
 import { addServeCommand } from './cli/serve-command.js'
+import { addThemeCommands } from './cli/theme-commands.js'
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('deckhand')
@@ -25,6 +26,7 @@ export function createProgram(io: CliIo): Command {
   addServeCommand(program, io)
   addNewCommand(program, io)
   addCheckCommand(program, io)
+  addThemeCommands(program, io)
   return program
 }
 
