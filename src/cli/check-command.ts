@@ -2,9 +2,9 @@ import type { Command } from 'commander'
 import { checkDeck } from '../check/check-deck.js'
 import { formatTalkLength } from '../check/format-talk-length.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { openProject, type CommonOptions } from './build-command.js'
-import { report, reportError, type CliIo } from './cli-io.js'
-import { pickDeck } from './serve-command.js'
+import type { Project } from '../project/find-project.js'
+import { openProject, selectDecks, type CommonOptions } from './build-command.js'
+import { relativePath, report, reportError, type CliIo } from './cli-io.js'
 
 interface CheckFlags extends CommonOptions {
   readonly strict?: boolean
@@ -17,44 +17,59 @@ export function addCheckCommand(program: Command, io: CliIo): void {
   program
     .command('check')
     .description('build a deck and check it in a real browser: overflow, images, links, glyphs, talk length')
-    .argument('[deck]', 'deck name (default: the only deck)')
+    .argument('[decks...]', 'deck names (default: every deck)')
     .option('--strict', 'treat warnings as errors')
     .option('--rate <wpm>', "speaking rate in words a minute (default: deck.yml's speakingRate, 130)")
     .option('--theme <name>', "use this theme instead of deck.yml's")
     .option('--browser <path>', 'Chrome or Chromium to measure with')
     .option('--timeout <ms>', 'browser timeout', '60000')
     .option('--root <dir>', 'project root (default: nearest folder with package.json)')
-    .action(async (deck: string | undefined, flags: CheckFlags, command: Command) => {
-      await runCheck(io, deck, { ...command.optsWithGlobals(), ...flags })
+    .action(async (decks: string[], flags: CheckFlags, command: Command) => {
+      await runCheck(io, decks, { ...command.optsWithGlobals(), ...flags })
     })
 }
 
-async function runCheck(io: CliIo, name: string | undefined, flags: CheckFlags): Promise<void> {
+async function runCheck(io: CliIo, names: readonly string[], flags: CheckFlags): Promise<void> {
   const rate = flags.rate === undefined ? undefined : Number(flags.rate)
   if (rate !== undefined && !(rate > 0)) {
     io.err(`error  --rate must be a positive number of words a minute, not ${flags.rate}`)
     io.failed = true
     return
   }
+  let project: Project
   try {
-    const project = await openProject(io, flags)
-    const deck = pickDeck(io, project, name)
-    if (!deck) return
-    const result = await checkDeck(project, deck, {
-      ...(rate !== undefined && { rate }),
-      ...(flags.theme && { theme: flags.theme }),
-      ...(flags.browser && { browserPath: flags.browser }),
-      ...(flags.timeout && { timeoutMs: Number(flags.timeout) }),
-    })
-    io.out(`${deck}: ${result.deck.slides.length} slides`)
-    for (const line of formatTalkLength(result.length, result.deck.config.duration)) io.out(`  ${line}`)
-    const diagnostics: Diagnostic[] = flags.strict ? result.diagnostics.map((d) => ({ ...d, severity: 'error' })) : [...result.diagnostics]
-    if (diagnostics.length) io.out('')
-    report(io, diagnostics)
-    const errors = diagnostics.filter((d) => d.severity === 'error').length
-    const warnings = diagnostics.length - errors
-    io.out(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${errors === 0 && warnings === 0 ? ': ready to present' : ''}`)
+    project = await openProject(io, flags)
   } catch (err) {
     reportError(io, err)
+    return
   }
+  const decks = selectDecks(project, names)
+  if (decks.length === 0) {
+    io.err(`error  No decks in ${relativePath(io, project.contentDir)}\n    hint: create one with \`deckhand new NAME\``)
+    io.failed = true
+  }
+  for (const deck of decks) {
+    try {
+      await checkOne(io, project, deck, { ...flags, ...(rate !== undefined && { rateWpm: rate }) })
+    } catch (err) {
+      reportError(io, err)
+    }
+  }
+}
+
+async function checkOne(io: CliIo, project: Project, deck: string, flags: CheckFlags & { rateWpm?: number }): Promise<void> {
+  const result = await checkDeck(project, deck, {
+    ...(flags.rateWpm !== undefined && { rate: flags.rateWpm }),
+    ...(flags.theme && { theme: flags.theme }),
+    ...(flags.browser && { browserPath: flags.browser }),
+    ...(flags.timeout && { timeoutMs: Number(flags.timeout) }),
+  })
+  io.out(`${deck}: ${result.deck.slides.length} slides`)
+  for (const line of formatTalkLength(result.length, result.deck.config.duration)) io.out(`  ${line}`)
+  const diagnostics: Diagnostic[] = flags.strict ? result.diagnostics.map((d) => ({ ...d, severity: 'error' })) : [...result.diagnostics]
+  if (diagnostics.length) io.out('')
+  report(io, diagnostics)
+  const errors = diagnostics.filter((d) => d.severity === 'error').length
+  const warnings = diagnostics.length - errors
+  io.out(`${deck}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${errors === 0 && warnings === 0 ? ': ready to present' : ''}`)
 }
