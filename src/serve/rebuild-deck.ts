@@ -1,6 +1,6 @@
 // I/O: the preview's build. Same stages and checks as buildDeck, but it keeps what did not
 // change between saves (templates, theme, parsed chapters) and rewrites only changed files.
-import { access } from 'node:fs/promises'
+import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
 import createDebug from 'debug'
 import { findDeck, THEME_PRINT_CSS, type BuildOptions, type BuiltDeck } from '../build/build-deck.js'
@@ -47,6 +47,7 @@ export function createDeckBuilder(project: Project, deckName: string, options: B
   let theme: Cached<StageResult<ThemeStyle>> | undefined
   const chapters = new Map<string, Cached<StageResult<Chapter>>>()
   const written: WrittenState = new Map()
+  const folder = { id: '' }
 
   function forget(changed: readonly string[] | 'all'): void {
     const under = (dirs: readonly string[]): boolean => changed === 'all' || changed.some((f) => dirs.some((d) => f === d || f.startsWith(d + path.sep)))
@@ -99,7 +100,7 @@ export function createDeckBuilder(project: Project, deckName: string, options: B
         files: { 'index.html': html.html, ...html.files, [THEME_CSS]: style.css, [THEME_PRINT_CSS]: style.printCss },
         assets: [...html.assets, ...style.assets, ...built.assets.map(({ from, to }) => ({ from, to }))],
       }
-      const stats = await writeOutput(outDir, output, written)
+      const stats = await writeOutput(outDir, output, written, folder)
       debug('rebuilt %s: wrote %d, kept %d, reused %o', ref.name, stats.written, stats.unchanged, reused)
       const inputs = [config.file, ...files.map((f) => f.file), ...built.assets.map((a) => a.from)]
       const value: BuiltDeck = { project, name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme: style, templates, inputs }
@@ -108,12 +109,22 @@ export function createDeckBuilder(project: Project, deckName: string, options: B
   }
 }
 
-/** The first write replaces the folder whole (no stale files); later ones touch only changes. */
-async function writeOutput(outDir: string, output: OutputFiles, written: WrittenState): Promise<WriteStats> {
-  if (written.size > 0) return writeChangedFiles(outDir, output, written)
+/**
+ * The first write replaces the folder whole (no stale files); later ones touch only changes,
+ * unless the folder was replaced or removed meanwhile (a `deckhand build` run beside the preview).
+ */
+async function writeOutput(outDir: string, output: OutputFiles, written: WrittenState, folder: { id: string }): Promise<WriteStats> {
+  if (written.size > 0 && (await folderId(outDir)) === folder.id) return writeChangedFiles(outDir, output, written)
+  written.clear()
   await writeOutputFolder(outDir, output)
   for (const [k, v] of await signOutput(output)) written.set(k, v)
+  folder.id = await folderId(outDir)
   return { written: written.size, unchanged: 0, removed: 0 }
+}
+
+async function folderId(dir: string): Promise<string> {
+  const info = await stat(dir).catch(() => undefined)
+  return info ? `${info.dev}:${info.ino}` : ''
 }
 
 /** As in buildDeck: every referenced local file must exist, else an error at the line naming it. */

@@ -82,3 +82,16 @@ describe('createDeckBuilder', () => {
     await stat(image)
   })
 })
+
+describe('createDeckBuilder after the folder is replaced', () => {
+  it('writes everything again when the output folder was removed or swapped', async () => {
+    const out = path.join(root, 'serve/pytorch-story')
+    await rm(out, { recursive: true, force: true })
+    const { stats } = await builder.build([chapter])
+    expect(stats.unchanged).toBe(0)
+    expect(stats.written).toBeGreaterThan(10)
+    await stat(path.join(out, 'index.html'))
+    await buildDeck(project, 'pytorch-story', { outDir: path.join(root, 'serve') }) // swaps the folder
+    expect((await builder.build([chapter])).stats.unchanged).toBe(0)
+  })
+})

@@ -24,7 +24,7 @@ beforeEach(async () => {
   mkdirSync(path.join(dir, 'out'))
   writeFileSync(path.join(dir, 'deck', '01.md'), '# one')
   batches = []
-  watcher = await watchDeck({ paths: [path.join(dir, 'deck'), path.join(dir, 'missing-templates')], ignore: [path.join(dir, 'out')], debounceMs: 100, onChange: (files) => batches.push([...files]) })
+  watcher = await watchDeck({ paths: [path.join(dir, 'deck'), path.join(dir, 'missing-templates')], ignore: [path.join(dir, 'out')], debounceMs: 250, onChange: (files) => batches.push([...files]) })
   // chokidar misses a rename made within moments of 'ready'; an author's first save comes later.
   await settle(200)
 })
@@ -42,7 +42,7 @@ describe('watchDeck', () => {
       await settle(20)
     }
     await until(() => batches.length > 0)
-    await settle(300)
+    await settle(600)
     expect(batches).toEqual([[file]])
   })
 
