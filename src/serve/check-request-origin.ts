@@ -5,6 +5,7 @@ export interface RequestHeaders {
   readonly host?: string | undefined
   readonly origin?: string | undefined
   readonly secFetchSite?: string | undefined
+  readonly secFetchMode?: string | undefined
 }
 
 export interface ServerAddress {
@@ -36,7 +37,9 @@ export function checkRequestOrigin(headers: RequestHeaders, address: ServerAddre
     // A page's Origin must be exactly the address it loaded this server under.
     if (headers.origin !== `http://${host.hostname}:${host.port}`) return `Origin ${headers.origin} is not this server`
   }
-  if (headers.secFetchSite === 'cross-site') return 'cross-site request'
+  // Another site (or another port of this machine) may link to the deck, but not load from it.
+  const foreign = headers.secFetchSite === 'cross-site' || headers.secFetchSite === 'same-site'
+  if (foreign && headers.secFetchMode !== 'navigate') return `${headers.secFetchSite} request`
   return undefined
 }
 

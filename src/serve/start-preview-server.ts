@@ -53,7 +53,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     })
   })
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const refused = checkRequestOrigin({ host: req.headers.host, origin: req.headers.origin, secFetchSite: header(req, 'sec-fetch-site') }, address)
+    const refused = checkRequestOrigin({ host: req.headers.host, origin: req.headers.origin, secFetchSite: header(req, 'sec-fetch-site'), secFetchMode: header(req, 'sec-fetch-mode') }, address)
     if (refused) {
       debug('403 %s: %s', req.url, refused)
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden\n')

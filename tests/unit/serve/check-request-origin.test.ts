@@ -11,6 +11,8 @@ describe('checkRequestOrigin', () => {
     [{ host: '[::1]:8123' }],
     [{ host: '127.0.0.1:8123', origin: 'http://127.0.0.1:8123' }],
     [{ host: 'localhost:8123', origin: 'http://localhost:8123', secFetchSite: 'same-origin' }],
+    [{ host: '127.0.0.1:8123', secFetchSite: 'cross-site', secFetchMode: 'navigate' }],
+    [{ host: '127.0.0.1:8123', secFetchSite: 'none', secFetchMode: 'navigate' }],
   ])('accepts a request to this server: %o', (headers) => {
     expect(checkRequestOrigin(headers, loopback)).toBeUndefined()
   })
@@ -32,6 +34,8 @@ describe('checkRequestOrigin', () => {
     [{ host: '127.0.0.1:8123', origin: 'null' }],
     [{ host: '127.0.0.1:8123', origin: 'http://localhost:8123' }],
     [{ host: '127.0.0.1:8123', secFetchSite: 'cross-site' }],
+    [{ host: '127.0.0.1:8123', secFetchSite: 'same-site', secFetchMode: 'cors' }],
+    [{ host: '127.0.0.1:8123', secFetchSite: 'cross-site', secFetchMode: 'no-cors' }],
   ])('refuses %o', (headers) => {
     expect(checkRequestOrigin(headers, loopback)).toEqual(expect.any(String))
   })
