@@ -18,7 +18,7 @@ export interface PdfOptions {
 /** Options shared by `pdf` and `build --pdf`. */
 export function addPdfOptions(command: Command): Command {
   return command
-    .option('--handout <layouts...>', `handout layouts to print (${HANDOUT_LAYOUTS.join(', ')}); default: deck.yml's`)
+    .option('--handout <layouts...>', `handout layouts to print (${HANDOUT_LAYOUTS.join(', ')}, or none); default: deck.yml's`)
     .addOption(new Option('--paper <size>', "paper for handouts (default: deck.yml's)").choices(['A4', 'Letter']))
     .option('--fragments', 'slides.pdf: one page per fragment step')
     .option('--no-slides', 'print only the handouts')
@@ -43,7 +43,8 @@ export function addPdfCommand(program: Command, io: CliIo): void {
 
 function parseLayouts(values: readonly string[] | undefined): HandoutLayout[] | undefined {
   if (!values) return undefined
-  const layouts = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+  // `--handout none` prints slides.pdf alone.
+  const layouts = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v && v !== 'none')
   const unknown = layouts.filter((l) => !HANDOUT_LAYOUTS.includes(l as HandoutLayout))
   if (unknown.length) {
     throw new DeckError(error('handout-layout-unknown', `Unknown handout layout "${unknown[0]}"`, undefined, `Layouts: ${HANDOUT_LAYOUTS.join(', ')}`))
