@@ -7,6 +7,7 @@ import { openBrowser } from '../pdf/open-browser.js'
 import { serveOutput } from '../pdf/serve-output.js'
 import type { DeckMeasurements, SlideMeasurement } from './deck-measurements.js'
 import { measureSlideInPage } from './measure-in-page.js'
+import { confirmFallbacks } from './probe-platform-fonts.js'
 
 const debug = createDebug('deck:check')
 
@@ -46,7 +47,9 @@ export async function measureDeck(options: MeasureDeckOptions): Promise<StageRes
       const slides: SlideMeasurement[] = []
       for (let i = 0; i < count; i++) {
         step = `measuring slide ${i + 1} of ${count}`
-        slides.push(await page.evaluate(measureSlideInPage, i))
+        const measured = await page.evaluate(measureSlideInPage, i)
+        const fallbacks = await confirmFallbacks(page, measured.glyphs.filter((g) => !g.tofu))
+        slides.push({ ...measured, glyphs: [...measured.glyphs.filter((g) => g.tofu), ...fallbacks] })
       }
       const ids = (await page.evaluate(`[...document.querySelectorAll('[id]')].map((e) => e.id)`)) as string[]
       debug('measured %d slides', slides.length)

@@ -112,8 +112,9 @@ export async function measureSlideInPage(index: number): Promise<SlideMeasuremen
   }
 
   /**
-   * Characters no font of the element's stack covers (by the web fonts' unicode-range) and,
-   * among those, characters no font at all has: they draw exactly like U+0378, which is unassigned.
+   * Characters no web font of the element's stack covers (by unicode-range): candidates that
+   * measure-deck confirms with the fonts Chromium really used; and characters no font at all
+   * has: they draw exactly like U+0378, which is unassigned.
    */
   function measureGlyphs(text: readonly Text[]): GlyphMeasurement[] {
     const ranges = webFontRanges()
@@ -157,9 +158,9 @@ export async function measureSlideInPage(index: number): Promise<SlideMeasuremen
     const generic = /^(serif|sans-serif|monospace|cursive|fantasy|system-ui|ui-serif|ui-sans-serif|ui-monospace|ui-rounded|emoji|math|fangsong)$/
     for (const family of stack) {
       if (generic.test(family)) return false
+      // A font installed on the machine: the page cannot see its coverage; measure-deck asks Chromium.
       const list = ranges.get(family)
-      if (!list) return true // a font installed on the machine: the page cannot see its coverage
-      if (list.some(([lo, hi]) => cp >= lo && cp <= hi)) return true
+      if (list?.some(([lo, hi]) => cp >= lo && cp <= hi)) return true
     }
     return false
   }
