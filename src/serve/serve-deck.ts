@@ -30,8 +30,6 @@ export interface ServeSession {
   readonly outDir: string
   /** The last good build, if any. */
   readonly deck: () => BuiltDeck | undefined
-  /** Resolves when every build asked for so far has finished (tests use it). */
-  readonly idle: () => Promise<void>
   close(): Promise<void>
 }
 
@@ -100,13 +98,6 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
     server: started,
     outDir,
     deck: () => last,
-    idle: async () => {
-      while (true) {
-        const current = running
-        await current
-        if (current === running && queued === undefined) return
-      }
-    },
     async close() {
       await watcher?.close()
       await running
