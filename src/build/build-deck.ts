@@ -6,7 +6,7 @@ import { DeckError, error, throwIfErrors, type Diagnostic, type StageResult } fr
 import { parseChapter } from '../content/parse-chapter.js'
 import { readChapterFiles, readDeckConfig } from '../content/read-chapters.js'
 import type { Chapter, ChapterRef, DeckConfig, DeckHtml, HandoutLayout, Paper, Slide, ThemeStyle } from '../model.js'
-import { writeOutputFolder } from '../output/write-deck.js'
+import { writeOutputFolder, type OutputFiles } from '../output/write-deck.js'
 import { deckLookupDirs, type DeckRef, type Project } from '../project/find-project.js'
 import { checkTemplates } from '../render/check-templates.js'
 import { loadTemplates, type TemplateSet } from '../render/load-templates.js'
@@ -14,6 +14,7 @@ import { renderDeck, THEME_CSS } from '../render/render-deck.js'
 import { HELPER_NAMES } from '../render/template-helpers.js'
 import { buildSlides } from '../slides/build-slides.js'
 import type { AssetRequest } from '../slides/resolve-links.js'
+import { themeTextKey } from '../theme/detect-scripts.js'
 import { loadTheme } from '../theme/load-theme.js'
 
 const debug = createDebug('deck:build')
@@ -25,6 +26,35 @@ export interface BuildOptions {
   readonly theme?: string
   readonly paper?: Paper
   readonly handouts?: readonly HandoutLayout[]
+  /** Keeps what did not change between builds of one deck (the preview passes one). */
+  readonly cache?: BuildCache
+  /** Writes the output folder. @defaultValue writeOutputFolder (temporary folder, renamed into place) */
+  readonly write?: (outDir: string, output: OutputFiles) => Promise<void>
+}
+
+/**
+ * What one deck's builds can share: templates and theme until their folders change, each
+ * chapter's parse while its text is the same. `reused` names what the last build took from it.
+ */
+export interface BuildCache {
+  templates?: TemplateSet
+  theme?: { readonly key: string; readonly value: StageResult<ThemeStyle> }
+  readonly chapters: Map<string, { readonly text: string; readonly value: StageResult<Chapter> }>
+  reused: string[]
+}
+
+export function createBuildCache(): BuildCache {
+  return { chapters: new Map(), reused: [] }
+}
+
+/** Drops the cached templates or theme when a file under their lookup folders changed. */
+export function forgetChanged(cache: BuildCache, project: Project, deckName: string, changed: readonly string[] | 'all'): void {
+  const ref = findDeck(project, deckName)
+  const under = (kind: 'templates' | 'themes'): boolean =>
+    changed === 'all' || changed.some((f) => deckLookupDirs(project, ref.dir, kind).some((d) => f === d || f.startsWith(d + path.sep)))
+  if (under('templates')) delete cache.templates
+  if (under('themes')) delete cache.theme
+  if (changed === 'all') cache.chapters.clear()
 }
 
 export interface BuiltDeck {
@@ -57,21 +87,19 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const config = keep(await readDeckConfig(ref.dir, overrides))
   throwIfErrors(diagnostics)
 
-  const templateDirs = deckLookupDirs(project, ref.dir, 'templates')
-  debug('template lookup order: %o', templateDirs)
-  const templates = await loadTemplates(templateDirs)
-  throwIfErrors(checkTemplates(templates, HELPER_NAMES))
-
+  const cache = options.cache ?? createBuildCache()
+  cache.reused = []
+  const templates = await loadCheckedTemplates(project, ref, cache)
   const files = await readChapterFiles(ref.dir, config)
-  const chapters: Chapter[] = files.map((f) => keep(parseChapter(f.file, f.text)))
+  const chapters: Chapter[] = files.map((f) => keep(parseCachedChapter(f, cache)))
   const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
-  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n')))
+  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), cache))
   diagnostics.push(...(await missingAssets(built.assets)))
   throwIfErrors(diagnostics)
 
   const html = keep(renderDeck({ deck: config, slides: built.slides, templates, theme, deckName: ref.name, chapters: built.chapters }))
   const outDir = path.join(path.resolve(options.outDir ?? project.outDir), ref.name)
-  await writeOutputFolder(outDir, {
+  await (options.write ?? writeOutputFolder)(outDir, {
     files: { 'index.html': html.html, ...html.files, [THEME_CSS]: theme.css, [THEME_PRINT_CSS]: theme.printCss },
     assets: [...html.assets, ...theme.assets, ...built.assets.map(({ from, to }) => ({ from, to }))],
   })
@@ -83,10 +111,42 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   }
 }
 
+/** Templates from the deck's, the project's and the built-in folders, all checked before use. */
+async function loadCheckedTemplates(project: Project, ref: DeckRef, cache: BuildCache): Promise<TemplateSet> {
+  if (cache.templates) {
+    cache.reused.push('templates')
+    return cache.templates
+  }
+  const dirs = deckLookupDirs(project, ref.dir, 'templates')
+  debug('template lookup order: %o', dirs)
+  const templates = await loadTemplates(dirs)
+  throwIfErrors(checkTemplates(templates, HELPER_NAMES))
+  return (cache.templates = templates)
+}
+
+function parseCachedChapter(file: { file: string; text: string }, cache: BuildCache): StageResult<Chapter> {
+  const hit = cache.chapters.get(file.file)
+  if (hit?.text === file.text) {
+    cache.reused.push(path.basename(file.file))
+    return hit.value
+  }
+  const value = parseChapter(file.file, file.text)
+  cache.chapters.set(file.file, { text: file.text, value })
+  return value
+}
+
 /** The deck's theme; a theme that isn't found is reported at deck.yml's `theme:` line. */
-async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, deckText: string): Promise<StageResult<ThemeStyle>> {
+async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, deckText: string, cache: BuildCache): Promise<StageResult<ThemeStyle>> {
+  // The theme depends on the text only through the font subsets its characters need.
+  const key = `${config.theme}\n${themeTextKey(deckText)}`
+  if (cache.theme?.key === key) {
+    cache.reused.push('theme')
+    return cache.theme.value
+  }
   try {
-    return await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText })
+    const value = await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText })
+    cache.theme = { key, value }
+    return value
   } catch (err) {
     if (err instanceof DeckError && err.diagnostic.code === 'theme-not-found' && !err.diagnostic.span) {
       const span = config.spans.theme ?? { file: config.file, line: 1 }
