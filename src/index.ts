@@ -1,5 +1,5 @@
 // deckhand's public API: typed options in, data and located diagnostics out. Nothing here prints.
-export { buildDeck, type BuildOptions, type BuiltDeck } from './build/build-deck.js'
+export { buildDeck, createBuildCache, type BuildCache, type BuildOptions, type BuiltDeck } from './build/build-deck.js'
 export { findProject as loadProject, type Project, type DeckRef } from './project/find-project.js'
 export { resolveDeckConfig } from './project/resolve-config.js'
 export { parseChapter } from './content/parse-chapter.js'
@@ -10,6 +10,11 @@ export { renderDeck } from './render/render-deck.js'
 export { loadTheme } from './theme/load-theme.js'
 export { exportPdfs, pdfFileName, type ExportPdfsInput, type ExportProgress } from './pdf/export-pdfs.js'
 export { findBrowser } from './pdf/find-browser.js'
+export { serveDeck } from './serve/serve-deck.js'
+export { checkDeck } from './check/check-deck.js'
+export { createDeck } from './scaffold/create-deck.js'
+export { createTheme } from './theme/create-theme.js'
+export { listThemes } from './theme/list-themes.js'
 export { formatDiagnostic } from './diagnostics/format.js'
 export {
   DeckError,

@@ -10,10 +10,15 @@ it('exports the public API it documents, and nothing by accident', () => {
       "HANDOUT_LAYOUTS",
       "buildDeck",
       "buildSlides",
+      "checkDeck",
       "checkTemplates",
+      "createBuildCache",
+      "createDeck",
+      "createTheme",
       "exportPdfs",
       "findBrowser",
       "formatDiagnostic",
+      "listThemes",
       "loadProject",
       "loadTemplates",
       "loadTheme",
@@ -21,6 +26,7 @@ it('exports the public API it documents, and nothing by accident', () => {
       "pdfFileName",
       "renderDeck",
       "resolveDeckConfig",
+      "serveDeck",
     ]
   `)
 })
