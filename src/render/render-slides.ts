@@ -102,6 +102,9 @@ function sectionOf({ slide, html }: RenderedSlide): string {
     `class="${classList}"`,
     `data-layout="${escapeAttr(slide.layout)}"`,
     `data-index="${slide.index}"`,
+    // Reveal puts a slide's data-state on its viewport while it shows, so the slide number and
+    // controls (outside the slide) can take the colours of full-bleed title and section slides.
+    /(^|\s)data-state\s*=/.test(rest) ? '' : `data-state="dh-on-${escapeAttr(slide.layout)}"`,
     rest,
   ].filter(Boolean)
   const notes = slide.notesHtml.trim() ? `\n<aside class="notes">${slide.notesHtml}</aside>` : ''

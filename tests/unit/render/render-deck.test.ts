@@ -69,7 +69,7 @@ describe('renderDeck', () => {
   it('puts id, layout, merged classes, author attributes and notes on the section', () => {
     const s = slide('content', { title: 'A' }, { id: 'intro', index: 1, attributes: 'class="wide" data-background-color="#123" id="other"', notesHtml: '<p>Say hi</p>' })
     const html = render([s]).value.html
-    expect(html).toContain('<section id="intro" class="dh-slide dh-layout-content wide" data-layout="content" data-index="1" data-background-color="#123">')
+    expect(html).toContain('<section id="intro" class="dh-slide dh-layout-content wide" data-layout="content" data-index="1" data-state="dh-on-content" data-background-color="#123">')
     expect(html).not.toContain('id="other"')
     expect(html).toContain('<aside class="notes"><p>Say hi</p></aside>')
   })
