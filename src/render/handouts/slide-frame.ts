@@ -11,25 +11,29 @@ export interface SlideSize {
 /**
  * A slide as it looks on paper: the slide's own HTML in a canvas at the slide's size,
  * scaled down with a CSS transform inside a fixed-size frame, so text stays vector and
- * selectable. Hidden from the accessibility tree so that headings inside slides do not
- * become PDF bookmarks; the print templates add the bookmark headings themselves.
+ * selectable. Headings inside the slide lose their heading role (`role="none"`), so they do
+ * not become PDF bookmarks; the print templates add the bookmark headings themselves. (Hiding
+ * the slide with aria-hidden instead makes Chromium file its text under the bookmark.)
+ * The markup is kept flat on purpose: every positioned or clipped box is one more layer
+ * Chromium paints on each page, and on a 1,000-page print that doubled the time.
  */
 export function renderSlideFrame(slide: Slide, innerHtml: string, frame: FrameSize, size: SlideSize): string {
-  const { sectionAttributes, background } = sectionAttributesOf(slide)
+  const transform = frame.scale === 1 ? '' : `;transform:scale(${frame.scale})`
   return (
-    `<div class="dhp-frame" aria-hidden="true" style="width:${frame.width}px;height:${frame.height}px">` +
-    // At full size (slides.pdf) there is nothing to scale: no transform for Chromium to carry.
-    `<div class="reveal dhp-canvas" style="width:${size.width}px;height:${size.height}px${frame.scale === 1 ? '' : `;transform:scale(${frame.scale})`}">` +
-    (background ? `<div class="dhp-slide-background" style="${background}"></div>` : '') +
-    `<div class="slides"><section${sectionAttributes}>${innerHtml}</section></div></div></div>`
+    `<div class="dhp-frame" style="width:${frame.width}px;height:${frame.height}px">` +
+    `<div class="reveal dhp-canvas" style="width:${size.width}px;height:${size.height}px${transform}">` +
+    `<div class="slides"><section${sectionAttributesOf(slide)}>${withoutHeadingRoles(innerHtml)}</section></div></div></div>`
   )
 }
 
+function withoutHeadingRoles(html: string): string {
+  return html.replace(/<h([1-6])(?=[\s>])/gi, '<h$1 role="none"')
+}
+
 /** The section's attributes as the deck gives them, minus the id (a slide can appear twice). */
-function sectionAttributesOf(slide: Slide): { sectionAttributes: string; background: string } {
+function sectionAttributesOf(slide: Slide): string {
   const classes = ['dh-slide', `dh-layout-${slide.layout}`, 'present']
   const styles: string[] = []
-  const background: string[] = []
   let rest = ''
   for (const match of slide.attributes.matchAll(ATTRIBUTE)) {
     const name = match[1]!.toLowerCase()
@@ -37,17 +41,15 @@ function sectionAttributesOf(slide: Slide): { sectionAttributes: string; backgro
     if (name === 'id') continue
     else if (name === 'class') classes.push(...value.split(/\s+/).filter(Boolean))
     else if (name === 'style') styles.push(value)
-    else if (name.startsWith('data-background')) background.push(...backgroundStyle(name, value))
+    // Reveal.js paints backgrounds in a layer of its own; on paper the section carries them.
+    else if (name.startsWith('data-background')) styles.push(...backgroundStyle(name, value))
     else if (/^(data-|aria-|lang$|dir$|title$)/.test(name)) rest += ` ${name}="${escapeAttribute(value)}"`
   }
   const style = styles.length ? ` style="${escapeAttribute(styles.join(';'))}"` : ''
-  return {
-    sectionAttributes: ` class="${escapeAttribute(classes.join(' '))}" data-layout="${escapeAttribute(slide.layout)}"${rest}${style}`,
-    background: escapeAttribute(background.join(';')),
-  }
+  return ` class="${escapeAttribute(classes.join(' '))}" data-layout="${escapeAttribute(slide.layout)}" data-index="${slide.index}"${rest}${style}`
 }
 
-/** Reveal.js draws data-background* with JavaScript; on paper, CSS does it. */
+/** Reveal.js draws data-background* with JavaScript; on paper, CSS on the section does it. */
 function backgroundStyle(name: string, value: string): string[] {
   const url = (v: string): string => `url("${v.replace(/["\\]/g, '\\$&')}")`
   switch (name) {
