@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in lib/ (built by `npm install` through `prepare`).
-import { main } from '../lib/cli.js'
+// Thin launcher for the bundled CLI in lib/ (built by `npm install` through `prepare`).
+import { main } from '../lib/bundle/deckhand.mjs'
 
 process.exitCode = await main(process.argv.slice(2))

@@ -15,6 +15,11 @@ export interface CliIo {
 }
 
 export function createIo(cwd = process.cwd()): CliIo {
+  // `deckhand themes | head` closes our stdout early; that is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0)
+    throw err
+  })
   return {
     cwd,
     out: (text) => process.stdout.write(`${text}\n`),
