@@ -94,6 +94,12 @@ describe('renderHandout', () => {
     expect(html).not.toContain('class="dhp-frame"')
   })
 
+  it('takes the heading role from headings inside slide frames, so only the print bookmarks make the PDF outline', () => {
+    const html = render('6-up')
+    expect(html).toContain('<h2 role="none">Eager first</h2>')
+    expect(html).toContain('<h2 class="dhp-bookmark">Eager first</h2>')
+  })
+
   it('escapes deck text in the running header', () => {
     expect(cssString('a "b" </style>')).toBe('"a \\"b\\" \\3c /style>"')
   })
