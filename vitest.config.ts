@@ -12,6 +12,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // One browser-driving file at a time: the live-reload tests wait on file watching and
+          // page reloads, which a PDF export on the other core slowed past their limits.
+          fileParallelism: false,
         },
       },
     ],
