@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { buildDeck, type BuildOptions } from '../build/build-deck.js'
 import { findProject, type Project } from '../project/find-project.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
-import { addPdfOptions, printDeck } from './pdf-command.js'
+import { addPdfOptions, checkPdfOptions, printDeck, type PdfOptions } from './pdf-command.js'
 
 export interface CommonOptions {
   readonly root?: string
@@ -35,7 +35,8 @@ export function addBuildCommand(program: Command, io: CliIo): void {
     .option('--pdf', 'also print slides.pdf and the handouts')
   addPdfOptions(command)
   command
-    .action(async (names: string[], options: CommonOptions & { pdf?: boolean }, command: Command) => {
+    .action(async (names: string[], options: CommonOptions & PdfOptions & { pdf?: boolean }, command: Command) => {
+      if (options.pdf && !checkPdfOptions(io, options)) return
       await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, options.pdf ? printDeck : undefined)
     })
 }

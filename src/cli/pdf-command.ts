@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander'
 import type { BuiltDeck } from '../build/build-deck.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
-import { relativePath, report, type CliIo } from './cli-io.js'
+import { relativePath, report, reportError, type CliIo } from './cli-io.js'
 import { runBuild, type CommonOptions } from './build-command.js'
 
 export interface PdfOptions {
@@ -37,8 +37,19 @@ export function addPdfCommand(program: Command, io: CliIo): void {
       .option('--theme <name>', "use this theme instead of deck.yml's")
       .option('--root <dir>', 'project root (default: nearest folder with package.json)'),
   ).action(async (names: string[], options: CommonOptions & PdfOptions, command: Command) => {
-    await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, printDeck)
+    if (checkPdfOptions(io, options)) await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, printDeck)
   })
+}
+
+/** Rejects bad print options before anything is built. */
+export function checkPdfOptions(io: CliIo, options: PdfOptions): boolean {
+  try {
+    parseLayouts(options.handout)
+    return true
+  } catch (err) {
+    reportError(io, err)
+    return false
+  }
 }
 
 function parseLayouts(values: readonly string[] | undefined): HandoutLayout[] | undefined {
