@@ -170,6 +170,9 @@ describe('where the ink is', () => {
         inLine = ruled
       }
       expect(lines, `row ${row + 1} lines`).toBeGreaterThanOrEqual(g.lines - 1)
+      // Under the slide's caption, down to the end of its row: white paper (no stray rules).
+      const captionEnd = top + frameH + mm(7)
+      expect(inkShare(page!, contentLeft, captionEnd, contentLeft + frameW, top + px(g.slotHeight), 250), `row ${row + 1} under the slide`).toBe(0)
       // Between the slide and the lines: white paper.
       expect(inkShare(page!, contentLeft + frameW + 2, top + 4, linesLeft - 2, top + frameH - 4, 250)).toBe(0)
     }
