@@ -14,7 +14,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser-driving file at a time: the live-reload tests wait on file watching and
           // page reloads, which a PDF export on the other core slowed past their limits.
-          fileParallelism: false,
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

@@ -87,13 +87,15 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const config = keep(await readDeckConfig(ref.dir, overrides))
   throwIfErrors(diagnostics)
 
+  // Without a cache from the caller nothing is reused, so no cache keys are worth computing.
   const cache = options.cache ?? createBuildCache()
+  const reuse = options.cache !== undefined
   cache.reused = []
   const templates = await loadCheckedTemplates(project, ref, cache)
   const files = await readChapterFiles(ref.dir, config)
   const chapters: Chapter[] = files.map((f) => keep(parseCachedChapter(f, cache)))
   const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
-  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), cache))
+  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), reuse ? cache : undefined))
   diagnostics.push(...(await missingAssets(built.assets)))
   throwIfErrors(diagnostics)
 
@@ -136,16 +138,16 @@ function parseCachedChapter(file: { file: string; text: string }, cache: BuildCa
 }
 
 /** The deck's theme; a theme that isn't found is reported at deck.yml's `theme:` line. */
-async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, deckText: string, cache: BuildCache): Promise<StageResult<ThemeStyle>> {
+async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, deckText: string, cache?: BuildCache): Promise<StageResult<ThemeStyle>> {
   // The theme depends on the text only through the font subsets its characters need.
-  const key = `${config.theme}\n${themeTextKey(deckText)}`
-  if (cache.theme?.key === key) {
+  const key = cache ? `${config.theme}\n${themeTextKey(deckText)}` : ''
+  if (cache && cache.theme?.key === key) {
     cache.reused.push('theme')
     return cache.theme.value
   }
   try {
     const value = await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText })
-    cache.theme = { key, value }
+    if (cache) cache.theme = { key, value }
     return value
   } catch (err) {
     if (err instanceof DeckError && err.diagnostic.code === 'theme-not-found' && !err.diagnostic.span) {

@@ -20,9 +20,15 @@ export function detectScripts(text: string): FallbackScript[] {
 /** Code points that need a glyph: no spaces, controls, joiners or variation selectors. */
 export function neededCodePoints(text: string): Set<number> {
   const out = new Set<number>()
-  for (const ch of text) {
-    if (/[\s\p{Cc}\p{Cf}\uFE00-\uFE0F]/u.test(ch)) continue
-    out.add(ch.codePointAt(0)!)
+  const skipped = new Set<number>()
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!
+    if (cp > 0xffff) i++ // the low surrogate was read with it
+    if (out.has(cp) || skipped.has(cp)) continue
+    // A 1,000-slide deck is ~400k characters: settle printable ASCII without a regex.
+    if (cp > 0x20 && cp < 0x7f) out.add(cp)
+    else if (/[\s\p{Cc}\p{Cf}\uFE00-\uFE0F]/u.test(String.fromCodePoint(cp))) skipped.add(cp)
+    else out.add(cp)
   }
   return out
 }
