@@ -125,7 +125,8 @@ function pageCss(input: RenderHandoutInput): string {
     `@page { size: ${input.paper}; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.side}mm ${MARGIN_MM.bottom}mm;`,
     `  @top-left ${box(cssString(deck.title))}`,
     `  @top-right ${box(cssString(right))}`,
-    `  @bottom-left ${box(cssString(deck.author))}`,
+    // The brand's footer line (e.g. "Northwind Robotics · Internal") when the theme has one.
+    `  @bottom-left ${box(cssString(input.theme.footer || deck.author))}`,
     `  @bottom-right ${box(`"page " counter(page) " of " counter(pages)`)}`,
     '}',
     '@page :first { @top-left { content: none } @top-right { content: none } @bottom-left { content: none } @bottom-right { content: none } }',
