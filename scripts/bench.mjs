@@ -1,5 +1,6 @@
 // npm run bench: times whole `deckhand` processes on generated decks (median of runs), and
 // reports each next to a baseline measured in the same run, since these machines are noisy.
+// Flags: --sizes=20,200,1000  --runs=5  --no-pdf  --peer (also time Marp CLI on the same slides)
 import { spawnSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -13,6 +14,7 @@ const args = process.argv.slice(2)
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '20,200,1000').split(',').map(Number)
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5)
 const withPdf = !args.includes('--no-pdf')
+const withPeer = args.includes('--peer')
 
 function time(command, commandArgs, env = {}) {
   const started = process.hrtime.bigint()
@@ -47,6 +49,10 @@ async function main() {
     const build = measure(`build ${size}`, () => time(process.execPath, [cli, 'build', 'bench', '--root', root]))
     rows.push({ size, product: 'build (HTML)', ms: build.ms, ratio: build.ms / nodeStart.ms, base: 'node' })
     console.log(`${String(size).padStart(5)} slides  build           ${fmt(build.ms).padStart(8)}  (${(build.ms / nodeStart.ms).toFixed(1)}x a bare node process)`)
+    if (withPeer) {
+      const { benchPeer } = await import('./bench-peer.mjs')
+      rows.push(...(await benchPeer({ benchRoot, root, size, measure, time, fmt, deckhandMs: build.ms })))
+    }
     if (withPdf) {
       const { benchPdf } = await import('./bench-pdf.mjs')
       for (const row of await benchPdf({ cli, root, size, runs, measure, time, fmt })) rows.push(row)
