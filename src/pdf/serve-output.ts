@@ -2,29 +2,8 @@ import { createReadStream, statSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { contentTypeOf } from '../output/content-type.js'
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.txt': 'text/plain; charset=utf-8',
-}
 
 export interface OutputServer {
   /** `http://127.0.0.1:<port>` without a trailing slash. */
@@ -42,7 +21,7 @@ export async function serveOutput(root: string): Promise<OutputServer> {
     const file = resolveRequest(base, req.url ?? '/')
     const page = pages.get(new URL(req.url ?? '/', 'http://x').pathname)
     if (page !== undefined) {
-      res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store' })
+      res.writeHead(200, { 'content-type': contentTypeOf('.html'), 'cache-control': 'no-store' })
       res.end(page)
       return
     }
@@ -59,7 +38,7 @@ export async function serveOutput(root: string): Promise<OutputServer> {
       res.writeHead(404).end()
       return
     }
-    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+    const type = contentTypeOf(file)
     res.writeHead(200, { 'content-type': type, 'content-length': size })
     if (req.method === 'HEAD') res.end()
     else createReadStream(file).on('error', () => res.destroy()).pipe(res)

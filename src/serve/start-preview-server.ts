@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import createDebug from 'debug'
 import { checkRequestOrigin } from './check-request-origin.js'
-import { contentTypeOf } from './content-type.js'
+import { contentTypeOf } from '../output/content-type.js'
 import { EVENTS_PATH, injectLiveReload } from './live-reload-client.js'
 import { resolveUrlPath } from './resolve-url-path.js'
 
