@@ -15,6 +15,24 @@ export async function openProject(io: CliIo, options: CommonOptions): Promise<Pr
   return findProject({ ...(options.root && { root: options.root }), cwd: io.cwd })
 }
 
+/** The project and the decks to work on; reports and returns nothing when there are none. */
+export async function openDecks(io: CliIo, options: CommonOptions, names: readonly string[]): Promise<{ project: Project; decks: string[] } | undefined> {
+  let project: Project
+  try {
+    project = await openProject(io, options)
+  } catch (err) {
+    reportError(io, err)
+    return undefined
+  }
+  const decks = selectDecks(project, names)
+  if (decks.length === 0) {
+    io.err(`error  No decks in ${relativePath(io, project.contentDir)}\n    hint: create one with \`deckhand new NAME\``)
+    io.failed = true
+    return undefined
+  }
+  return { project, decks }
+}
+
 /** The decks named on the command line, or every deck of the project. */
 export function selectDecks(project: Project, names: readonly string[]): string[] {
   return names.length ? [...names] : project.decks.map((d) => d.name)
@@ -44,19 +62,9 @@ export function addBuildCommand(program: Command, io: CliIo): void {
 export type AfterBuild = (io: CliIo, built: Awaited<ReturnType<typeof buildDeck>>['value'], options: Record<string, unknown>) => Promise<void>
 
 export async function runBuild(io: CliIo, names: readonly string[], options: CommonOptions & Record<string, unknown>, afterBuild?: AfterBuild): Promise<void> {
-  let project: Project
-  try {
-    project = await openProject(io, options)
-  } catch (err) {
-    reportError(io, err)
-    return
-  }
-  const decks = selectDecks(project, names)
-  if (decks.length === 0) {
-    io.err(`error  No decks in ${relativePath(io, project.contentDir)}\n    hint: create one with \`deckhand new NAME\``)
-    io.failed = true
-    return
-  }
+  const opened = await openDecks(io, options, names)
+  if (!opened) return
+  const { project, decks } = opened
   for (const name of decks) {
     try {
       const started = performance.now()

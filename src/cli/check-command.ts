@@ -3,8 +3,8 @@ import { checkDeck } from '../check/check-deck.js'
 import { formatTalkLength } from '../check/format-talk-length.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Project } from '../project/find-project.js'
-import { openProject, selectDecks, type CommonOptions } from './build-command.js'
-import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+import { openDecks, type CommonOptions } from './build-command.js'
+import { report, reportError, type CliIo } from './cli-io.js'
 
 interface CheckFlags extends CommonOptions {
   readonly strict?: boolean
@@ -36,18 +36,9 @@ async function runCheck(io: CliIo, names: readonly string[], flags: CheckFlags):
     io.failed = true
     return
   }
-  let project: Project
-  try {
-    project = await openProject(io, flags)
-  } catch (err) {
-    reportError(io, err)
-    return
-  }
-  const decks = selectDecks(project, names)
-  if (decks.length === 0) {
-    io.err(`error  No decks in ${relativePath(io, project.contentDir)}\n    hint: create one with \`deckhand new NAME\``)
-    io.failed = true
-  }
+  const opened = await openDecks(io, flags, names)
+  if (!opened) return
+  const { project, decks } = opened
   for (const deck of decks) {
     try {
       await checkOne(io, project, deck, { ...flags, ...(rate !== undefined && { rateWpm: rate }) })

@@ -97,14 +97,6 @@ async function listMarkdownFiles(deckDir: string): Promise<string[]> {
   }
 }
 
-async function readOrFail(read: ReadFileBytes, file: string): Promise<Uint8Array> {
-  try {
-    return await read(file)
-  } catch (cause) {
-    throw unreadable(file, cause)
-  }
-}
-
 function unreadable(file: string, cause: unknown): DeckError {
   const reason = cause instanceof Error ? `: ${cause.message}` : ''
   return new DeckError(error('file-unreadable', `Could not read ${file}${reason}`, { file, line: 1 }), { cause })

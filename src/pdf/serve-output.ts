@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { contentTypeOf } from '../output/content-type.js'
 
-
 export interface OutputServer {
   /** `http://127.0.0.1:<port>` without a trailing slash. */
   readonly origin: string
