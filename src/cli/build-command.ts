@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { buildDeck, type BuildOptions } from '../build/build-deck.js'
 import { findProject, type Project } from '../project/find-project.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
-import { addPdfOptions, checkPdfOptions, printDeck, type PdfOptions } from './pdf-command.js'
+import { addPdfOptions, checkPdfOptions, printing, type PdfOptions } from './pdf-command.js'
 
 export interface CommonOptions {
   readonly root?: string
@@ -55,24 +55,35 @@ export function addBuildCommand(program: Command, io: CliIo): void {
   command
     .action(async (names: string[], options: CommonOptions & PdfOptions & { pdf?: boolean }, command: Command) => {
       if (options.pdf && !checkPdfOptions(io, options)) return
-      await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, options.pdf ? printDeck : undefined)
+      await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, options.pdf ? printing : undefined)
     })
 }
 
-export type AfterBuild = (io: CliIo, built: Awaited<ReturnType<typeof buildDeck>>['value'], options: Record<string, unknown>) => Promise<void>
+/** Work done with each built deck (printing); `prepare` starts before the build, to overlap it. */
+export interface AfterBuild<P = unknown> {
+  prepare?(options: Record<string, unknown>): Promise<P>
+  /** Undoes `prepare` when the build failed. */
+  dispose?(prepared: P): Promise<void>
+  run(io: CliIo, built: Awaited<ReturnType<typeof buildDeck>>['value'], options: Record<string, unknown>, prepared: P | undefined): Promise<void>
+}
 
 export async function runBuild(io: CliIo, names: readonly string[], options: CommonOptions & Record<string, unknown>, afterBuild?: AfterBuild): Promise<void> {
   const opened = await openDecks(io, options, names)
   if (!opened) return
   const { project, decks } = opened
   for (const name of decks) {
+    let prepared: unknown
     try {
       const started = performance.now()
-      const result = await buildDeck(project, name, buildOptions(options))
+      prepared = await afterBuild?.prepare?.(options)
+      const result = await buildDeck(project, name, buildOptions(options)).catch(async (err: unknown) => {
+        if (prepared !== undefined) await afterBuild?.dispose?.(prepared)
+        throw err
+      })
       report(io, result.diagnostics)
       const ms = Math.round(performance.now() - started)
       io.out(`built ${name}: ${result.value.slides.length} slides -> ${relativePath(io, result.value.outDir)}/index.html (${ms} ms)`)
-      if (afterBuild) await afterBuild(io, result.value, options)
+      if (afterBuild) await afterBuild.run(io, result.value, options, prepared)
     } catch (err) {
       reportError(io, err)
     }

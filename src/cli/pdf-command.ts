@@ -1,9 +1,10 @@
 import { Option, type Command } from 'commander'
 import type { BuiltDeck } from '../build/build-deck.js'
+import type { BrowserHandle } from '../pdf/open-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
-import { runBuild, type CommonOptions } from './build-command.js'
+import { runBuild, type AfterBuild, type CommonOptions } from './build-command.js'
 
 export interface PdfOptions {
   readonly handout?: string[]
@@ -37,7 +38,7 @@ export function addPdfCommand(program: Command, io: CliIo): void {
       .option('--theme <name>', "use this theme instead of deck.yml's")
       .option('--root <dir>', 'project root (default: nearest folder with package.json)'),
   ).action(async (names: string[], options: CommonOptions & PdfOptions, command: Command) => {
-    if (checkPdfOptions(io, options)) await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, printDeck)
+    if (checkPdfOptions(io, options)) await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, printing)
   })
 }
 
@@ -63,8 +64,37 @@ function parseLayouts(values: readonly string[] | undefined): HandoutLayout[] | 
   return layouts as HandoutLayout[]
 }
 
+/** A browser started before the deck builds: Chromium's start overlaps the build. */
+interface EarlyBrowser {
+  readonly browser: Promise<BrowserHandle>
+  /** Disarms the interrupt guard that kills it. */
+  readonly release: () => void
+}
+
+export const printing: AfterBuild<EarlyBrowser> = {
+  async prepare(options) {
+    const opts = options as PdfOptions
+    const [{ launchPrintBrowser }, { onInterruptAfter }] = await Promise.all([import('../pdf/export-pdfs.js'), import('../pdf/guard-interrupts.js')])
+    let handle: BrowserHandle | undefined
+    const browser = launchPrintBrowser({ ...(opts.browser && { browserPath: opts.browser }), timeoutMs: timeoutOf(opts) })
+    browser.then((b) => (handle = b)).catch(() => undefined) // a launch failure is reported where it is awaited
+    // Ctrl-C during the build must not leave this Chromium behind, even one still starting.
+    const release = onInterruptAfter(browser, () => handle?.kill())
+    return { browser, release }
+  },
+  async dispose(early) {
+    early.release()
+    await early.browser.then((b) => b.close()).catch(() => undefined)
+  },
+  run: (io, built, options, early) => printDeck(io, built, options, early),
+}
+
+function timeoutOf(opts: PdfOptions): number {
+  return Math.max(1, Number(opts.timeout ?? 120)) * 1000
+}
+
 /** Prints one built deck's PDFs, with a progress line on a terminal. */
-export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<string, unknown>): Promise<void> {
+export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<string, unknown>, early?: EarlyBrowser): Promise<void> {
   const opts = options as PdfOptions
   const layouts = parseLayouts(opts.handout) ?? built.config.handouts.layouts
   const products = [...(opts.slides === false ? [] : (['slides'] as const)), ...layouts]
@@ -86,7 +116,8 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
       paper: opts.paper ?? built.config.handouts.paper,
       fragments: Boolean(opts.fragments),
       ...(opts.browser && { browserPath: opts.browser }),
-      timeoutMs: Math.max(1, Number(opts.timeout ?? 120)) * 1000,
+      timeoutMs: timeoutOf(opts),
+      ...(early && { browser: early.browser }),
       allowNetwork: Boolean(opts.allowNetwork),
       onProgress: (e) => progress(e.phase === 'printing' ? `${e.deck}: printing ${e.product}…` : `${e.deck}: ${e.product} done, ${e.pages} pages`),
     })
@@ -95,6 +126,7 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
     const ms = Math.round(performance.now() - started)
     io.out(`printed ${built.name}: ${result.value.files.map((f) => relativePath(io, f)).join(', ')} (${ms} ms)`)
   } finally {
+    early?.release()
     progress('')
   }
 }

@@ -30,3 +30,31 @@ export async function guardInterrupts<T>(cleanup: () => void, work: () => Promis
     release()
   }
 }
+
+/**
+ * Like onInterrupt, for a resource still being created: on a signal it waits for `pending` to
+ * settle (at most `limitMs`), so a browser that was mid-launch can be killed too, then runs
+ * `cleanup` and re-raises the signal.
+ */
+export function onInterruptAfter(pending: Promise<unknown>, cleanup: () => void, limitMs = 10_000): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    release()
+    const finish = (): void => {
+      try {
+        cleanup()
+      } finally {
+        process.kill(process.pid, signal)
+      }
+    }
+    const limit = setTimeout(finish, limitMs)
+    pending.then(
+      () => (clearTimeout(limit), finish()),
+      () => (clearTimeout(limit), finish()),
+    )
+  }
+  const release = (): void => {
+    for (const signal of SIGNALS) process.off(signal, handler)
+  }
+  for (const signal of SIGNALS) process.on(signal, handler)
+  return release
+}

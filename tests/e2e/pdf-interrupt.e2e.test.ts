@@ -1,56 +1,18 @@
 // An export interrupted with SIGTERM while Chromium prints leaves no PDF, no temp file, no
 // browser process and no browser profile behind, and the process still ends by that signal.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import { alive, descendants } from './helpers/processes.js'
 
 const require = createRequire(import.meta.url)
 const VITE_NODE = path.join(path.dirname(require.resolve('vite-node/package.json')), 'vite-node.mjs')
 const SCRIPT = path.resolve(import.meta.dirname, 'helpers/export-big-deck.ts')
 const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-interrupt-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-/** Every process below `root`, from /proc. */
-function descendants(root: number): { pid: number; cmdline: string }[] {
-  const children = new Map<number, number[]>()
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)])
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const found: { pid: number; cmdline: string }[] = []
-  const queue = [root]
-  while (queue.length) {
-    for (const pid of children.get(queue.shift()!) ?? []) {
-      queue.push(pid)
-      let cmdline = ''
-      try {
-        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')
-      } catch {
-        continue
-      }
-      found.push({ pid, cmdline })
-    }
-  }
-  return found
-}
-
-function alive(pid: number): boolean {
-  try {
-    const state = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return !/^\d+ \(.*\) Z/.test(state)
-  } catch {
-    return false
-  }
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
 
