@@ -1,7 +1,7 @@
 // I/O: opens a built deck in headless Chromium through a loopback server and measures each slide.
 import createDebug from 'debug'
-import type { HTTPRequest, Page } from 'puppeteer-core'
 import { DeckError, error, warning, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import { blockForeignRequests } from '../pdf/block-foreign-requests.js'
 import { findBrowser } from '../pdf/find-browser.js'
 import { openBrowser } from '../pdf/open-browser.js'
 import { serveOutput } from '../pdf/serve-output.js'
@@ -35,7 +35,10 @@ export async function measureDeck(options: MeasureDeckOptions): Promise<StageRes
       const page = await handle.browser.newPage()
       page.setDefaultTimeout(timeoutMs)
       page.on('pageerror', (err) => diagnostics.push(warning('page-error', `Script error in the deck: ${err instanceof Error ? err.message : String(err)}`)))
-      await keepOffline(page, server.origin, diagnostics)
+      // Only the output folder is loaded: a check must not depend on (or leak to) the network.
+      await blockForeignRequests(page, server.origin, (url) =>
+        diagnostics.push(warning('request-blocked', `The deck asks for ${url}, outside its output folder`, undefined, 'A deck that presents offline keeps every file in its output folder.')),
+      )
       await page.setViewport({ width: options.width, height: options.height })
       step = 'opening the deck'
       await page.goto(`${server.origin}/index.html`, { waitUntil: 'load', timeout: timeoutMs })
@@ -65,22 +68,4 @@ export async function measureDeck(options: MeasureDeckOptions): Promise<StageRes
   } finally {
     await server.close()
   }
-}
-
-/** Only the output folder is loaded: a check must not depend on (or leak to) the network. */
-async function keepOffline(page: Page, origin: string, diagnostics: Diagnostic[]): Promise<void> {
-  const reported = new Set<string>()
-  await page.setRequestInterception(true)
-  page.on('request', (request: HTTPRequest) => {
-    const url = request.url()
-    if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) {
-      void request.continue()
-      return
-    }
-    if (!reported.has(url)) {
-      reported.add(url)
-      diagnostics.push(warning('request-blocked', `The deck asks for ${url}, outside its output folder`, undefined, 'A deck that presents offline keeps every file in its output folder.'))
-    }
-    void request.abort('blockedbyclient')
-  })
 }

@@ -1,6 +1,7 @@
-import type { Browser, HTTPRequest, PDFOptions } from 'puppeteer-core'
+import type { Browser, PDFOptions } from 'puppeteer-core'
 import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { blockForeignRequests } from './block-foreign-requests.js'
 
 const debug = createDebug('deck:pdf')
 
@@ -35,7 +36,18 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
     page.on('pageerror', (err) =>
       diagnostics.push(warning('page-error', `${options.product}: script error in the print page: ${errorText(err)}`)),
     )
-    if (!options.allowNetwork) await blockForeignRequests(page, options.origin, options.product, diagnostics)
+    if (!options.allowNetwork) {
+      await blockForeignRequests(page, options.origin, (url) =>
+        diagnostics.push(
+          warning(
+            'request-blocked',
+            `${options.product}: blocked a request to ${url}`,
+            undefined,
+            'Only files inside the output folder are loaded while printing; allow the network to fetch others.',
+          ),
+        ),
+      )
+    }
     const started = Date.now()
     await page.goto(options.url, { waitUntil: 'load', timeout: timeoutMs })
     debug('%s: loaded in %d ms', options.product, Date.now() - started)
@@ -62,35 +74,6 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
   } finally {
     await page.close().catch(() => undefined)
   }
-}
-
-async function blockForeignRequests(
-  page: import('puppeteer-core').Page,
-  origin: string,
-  product: string,
-  diagnostics: Diagnostic[],
-): Promise<void> {
-  const reported = new Set<string>()
-  await page.setRequestInterception(true)
-  page.on('request', (request: HTTPRequest) => {
-    const url = request.url()
-    if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) {
-      void request.continue()
-      return
-    }
-    if (!reported.has(url)) {
-      reported.add(url)
-      diagnostics.push(
-        warning(
-          'request-blocked',
-          `${product}: blocked a request to ${url}`,
-          undefined,
-          'Only files inside the output folder are loaded while printing; allow the network to fetch others.',
-        ),
-      )
-    }
-    void request.abort('blockedbyclient')
-  })
 }
 
 function wrapPrintError(cause: unknown, options: PrintDocumentOptions, step: string): DeckError {
