@@ -1,7 +1,7 @@
 // Pure: how long the talk will take, per chapter and in total, from notes and slide text.
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { DeckConfig, Slide } from '../model.js'
-import { plainText } from '../slides/extract-slide-data.js'
+import { plainText } from '../html/html-text.js'
 
 export interface TalkLengthOptions {
   /** Words a minute. */

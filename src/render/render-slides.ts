@@ -1,4 +1,5 @@
 // Pure: each slide through its layout's template, then the slides grouped into Reveal's stacks.
+import { escapeHtml } from '../html/html-text.js'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChapterRef, DeckConfig, RenderedSlide, Slide, ThemeStyle } from '../model.js'
 import { compileTemplate, type Partials } from './compile-template.js'
@@ -96,15 +97,15 @@ export function stackSlides(rendered: readonly RenderedSlide[]): string {
 
 function sectionOf({ slide, html }: RenderedSlide): string {
   const { classes, rest } = splitAttributes(slide.attributes)
-  const classList = ['dh-slide', `dh-layout-${slide.layout}`, ...classes].map(escapeAttr).join(' ')
+  const classList = ['dh-slide', `dh-layout-${slide.layout}`, ...classes].map(escapeHtml).join(' ')
   const attrs = [
-    `id="${escapeAttr(slide.id)}"`,
+    `id="${escapeHtml(slide.id)}"`,
     `class="${classList}"`,
-    `data-layout="${escapeAttr(slide.layout)}"`,
+    `data-layout="${escapeHtml(slide.layout)}"`,
     `data-index="${slide.index}"`,
     // Reveal puts a slide's data-state on its viewport while it shows, so the slide number and
     // controls (outside the slide) can take the colours of full-bleed title and section slides.
-    /(^|\s)data-state\s*=/.test(rest) ? '' : `data-state="dh-on-${escapeAttr(slide.layout)}"`,
+    /(^|\s)data-state\s*=/.test(rest) ? '' : `data-state="dh-on-${escapeHtml(slide.layout)}"`,
     rest,
   ].filter(Boolean)
   const notes = slide.notesHtml.trim() ? `\n<aside class="notes">${slide.notesHtml}</aside>` : ''
@@ -123,8 +124,4 @@ export function splitAttributes(attributes: string): { classes: string[]; rest: 
   const classes = (match?.[2] ?? match?.[3] ?? match?.[4] ?? '').split(/\s+/).filter(Boolean)
   const rest = attributes.replace(CLASS_ATTR, '$1').replace(ID_ATTR, '$1').trim()
   return { classes, rest }
-}
-
-function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -1,5 +1,6 @@
 // Pure: a slide's tokens -> the structured fields templates use (title, lead, items, sections…).
 import type { Token, Tokens } from 'marked'
+import { plainText } from '../html/html-text.js'
 import type { CodeBlock, ImageRef, ListItem, Section, SlideData } from '../model.js'
 import { parseCodeInfo } from './highlight-code.js'
 import { childTokens, highlightToken, renderBlocks, renderInline, type BlockToken } from './markdown.js'
@@ -149,17 +150,6 @@ export function isLoneImage(token: Token | undefined): boolean {
   if (token?.type !== 'paragraph') return false
   const inline = (token as Tokens.Paragraph).tokens.filter((t) => !(t.type === 'text' && !t.raw.trim()) && !(t.type === 'html' && t.raw.startsWith('<!--')))
   return inline.length === 1 && inline[0]!.type === 'image'
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' }
-
-/** Text of an HTML fragment, for titles, outline and word counts. */
-export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name] ?? (name.startsWith('#') ? String.fromCodePoint(Number.parseInt(name.slice(1), 10)) : m))
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 /** Applies `finish` to every HTML field, so sanitising reaches all that templates can output. */

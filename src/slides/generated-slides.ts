@@ -1,6 +1,6 @@
 // Pure: the slides deckhand writes itself — the title, the agenda and each chapter's opener.
 import type { Chapter, ChapterRef, DeckConfig, ListItem, Slide, SlideData } from '../model.js'
-import { escapeHtml } from './highlight-code.js'
+import { escapeHtml } from '../html/html-text.js'
 
 function data(title: string, lead: string, items: readonly ListItem[] = []): SlideData {
   const titleHtml = escapeHtml(title)

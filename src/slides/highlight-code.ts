@@ -1,6 +1,7 @@
 // Code is highlighted at build time so neither the deck nor the printer runs a highlighter.
 import { createRequire } from 'node:module'
 import hljs from 'highlight.js/lib/core'
+import { escapeHtml } from '../html/html-text.js'
 
 const require = createRequire(import.meta.url)
 const ALIASES: Readonly<Record<string, string>> = {
@@ -67,8 +68,4 @@ function markLines(html: string, highlight: ReadonlySet<number>): string {
       return `<span class="${cls}">${prefix}${line}${suffix}</span>`
     })
     .join('\n')
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`)
 }

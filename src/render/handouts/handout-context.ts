@@ -1,4 +1,5 @@
 import type { ChapterRef, HandoutLayout, RenderedSlide, Slide } from '../../model.js'
+import { plainText } from '../../html/html-text.js'
 import { extractBlocks } from './extract-blocks.js'
 import { countFragmentSteps, showFragmentSteps } from './fragment-steps.js'
 import type { HandoutGeometry } from './page-geometry.js'
@@ -58,12 +59,6 @@ export function slideTitle(slide: Slide): string {
   const standIn = slide.data.title.trim() || plainText(slide.data.quote?.html ?? '') || slide.data.images[0]?.alt.trim() || ''
   return standIn ? shorten(standIn, 70) : `Slide ${slide.index}`
 }
-
-function plainText(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&(?:#\d+|\w+);/g, (e) => ENTITIES[e] ?? ' ').replace(/\s+/g, ' ').trim()
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" }
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`

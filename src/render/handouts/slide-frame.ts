@@ -1,4 +1,5 @@
 import type { Slide } from '../../model.js'
+import { escapeHtml } from '../../html/html-text.js'
 import type { FrameSize } from './page-geometry.js'
 
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g
@@ -43,10 +44,10 @@ function sectionAttributesOf(slide: Slide): string {
     else if (name === 'style') styles.push(value)
     // Reveal.js paints backgrounds in a layer of its own; on paper the section carries them.
     else if (name.startsWith('data-background')) styles.push(...backgroundStyle(name, value))
-    else if (/^(data-|aria-|lang$|dir$|title$)/.test(name)) rest += ` ${name}="${escapeAttribute(value)}"`
+    else if (/^(data-|aria-|lang$|dir$|title$)/.test(name)) rest += ` ${name}="${escapeHtml(value)}"`
   }
-  const style = styles.length ? ` style="${escapeAttribute(styles.join(';'))}"` : ''
-  return ` class="${escapeAttribute(classes.join(' '))}" data-layout="${escapeAttribute(slide.layout)}" data-index="${slide.index}"${rest}${style}`
+  const style = styles.length ? ` style="${escapeHtml(styles.join(';'))}"` : ''
+  return ` class="${escapeHtml(classes.join(' '))}" data-layout="${escapeHtml(slide.layout)}" data-index="${slide.index}"${rest}${style}`
 }
 
 /** Reveal.js draws data-background* with JavaScript; on paper, CSS on the section does it. */
@@ -80,8 +81,4 @@ export function prepareSlideHtml(html: string, knownIds: ReadonlySet<string>): s
       knownIds.has(id) ? `${lead}#${id}${end}` : m,
     )
     .replace(/\sloading\s*=\s*["']?lazy["']?/gi, '')
-}
-
-export function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
