@@ -1,24 +1,16 @@
 // Sample data for render tests: one slide per built-in layout, a deck config and a theme.
 import type { ChapterRef, DeckConfig, ListItem, Slide, SlideData, ThemeStyle } from '../../../src/model.js'
+import { deckConfig } from '../../helpers/deck-config.js'
 
-export const DECK: DeckConfig = {
+export const DECK: DeckConfig = deckConfig({
   title: 'The PyTorch Story',
   subtitle: 'From research toy to the default framework',
   author: 'Ada Lovelace',
   date: '2026-11-26',
   event: 'Lunch & Learn',
   theme: 'default',
-  chapters: [],
-  html: 'safe',
-  reveal: {},
-  handouts: { layouts: ['notes'], paper: 'A4' },
-  titleSlide: true,
-  agenda: true,
-  duration: 0,
-  speakingRate: 130,
-  spans: {},
   file: 'content/talk/deck.yml',
-}
+})
 
 export const THEME: ThemeStyle = {
   name: 'sample',
