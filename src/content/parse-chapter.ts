@@ -1,13 +1,13 @@
 // Pure: the text of one chapter file -> Chapter (front matter, slides with their source lines).
 import { error, warning, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import type { Chapter, SlideSource } from '../model.js'
+import { fencedLines } from './code-fences.js'
 import { splitFrontMatter } from './parse-front-matter.js'
 
 // The separators reveal-md and the Reveal.js Markdown plugin use, so their decks build unchanged.
 const SLIDE_SEPARATOR = /^---\s*$/
 const VERTICAL_SEPARATOR = /^----\s*$/
 const NOTES_START = /^\s*notes?:/i
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/
 const TEMPLATE_COMMENT = /<!--\s*template:\s*([\w-]+)\s*-->/
 const SLIDE_COMMENT = /<!--\s*\.slide:\s*([\s\S]*?)-->/
 const BLOCK_OPEN = /^:::\s*([\w-]+)\s*$/
@@ -34,15 +34,10 @@ export function parseChapter(file: string, text: string, name = baseName(file)):
 function splitSlides(body: string, bodyLine: number): RawSlide[] {
   const slides: RawSlide[] = []
   let current: RawSlide = { lines: [], firstLine: bodyLine, newStack: true }
-  let fence: string | null = null
-  body.split('\n').forEach((line, i) => {
-    const fenceMatch = FENCE.exec(line)
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!
-      if (fence === null) fence = marker
-      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null
-    }
-    const separator = fence === null && (SLIDE_SEPARATOR.test(line) || VERTICAL_SEPARATOR.test(line))
+  const lines = body.split('\n')
+  const fenced = fencedLines(lines)
+  lines.forEach((line, i) => {
+    const separator = !fenced[i] && (SLIDE_SEPARATOR.test(line) || VERTICAL_SEPARATOR.test(line))
     if (!separator) {
       current.lines.push(line)
       return
@@ -102,22 +97,16 @@ function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[]): Slid
 }
 
 function findNotesLine(lines: readonly string[]): number {
-  let fence = false
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    if (FENCE.test(line)) fence = !fence
-    if (!fence && NOTES_START.test(line)) return i
-  }
-  return -1
+  const fenced = fencedLines(lines)
+  return lines.findIndex((line, i) => !fenced[i] && NOTES_START.test(line))
 }
 
 /** `:::name` blocks must be closed inside the slide that opens them. */
 function checkBlocks(lines: readonly string[], firstLine: number, file: string, diagnostics: Diagnostic[]): void {
   const open: number[] = []
-  let fence = false
+  const fenced = fencedLines(lines)
   lines.forEach((line, i) => {
-    if (FENCE.test(line)) fence = !fence
-    if (fence) return
+    if (fenced[i]) return
     if (BLOCK_OPEN.test(line)) open.push(i)
     else if (BLOCK_CLOSE.test(line) && open.pop() === undefined) {
       diagnostics.push(error('unclosed-block', 'A `:::` closes a block that was never opened', { file, line: firstLine + i }))

@@ -1,6 +1,7 @@
 // Markdown -> tokens -> HTML with deckhand's additions: `+` fragment lists, `{+}` fragment
 // blocks, `:::` containers (columns, handout-only, slides-only) and build-time highlighting.
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked'
+import { fencedLines } from '../content/code-fences.js'
 import { highlightCode, parseCodeInfo } from './highlight-code.js'
 
 export interface BlockToken {
@@ -12,20 +13,19 @@ export interface BlockToken {
 }
 
 const FRAGMENT_SUFFIX = /\s*\{\+\}\s*$/
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/
 
 /** Finds the end of a `:::name` container, skipping nested containers and code fences. */
 function scanBlock(src: string): { raw: string; kind: string; parts: string[] } | undefined {
   const open = /^:::[ \t]*([\w-]+)[ \t]*(?:\n|$)/.exec(src)
   if (!open) return undefined
   const lines = src.slice(open[0].length).split('\n')
+  const fenced = fencedLines(lines)
   const parts: string[][] = [[]]
   let depth = 0
-  let fence = false
   let consumed = open[0].length
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     consumed += line.length + 1
-    if (FENCE.test(line)) fence = !fence
+    const fence = fenced[i]
     if (!fence && /^:::[ \t]*[\w-]+[ \t]*$/.test(line)) depth++
     else if (!fence && /^:::[ \t]*$/.test(line)) {
       if (depth === 0) return { raw: src.slice(0, Math.min(consumed, src.length)), kind: open[1]!, parts: parts.map((p) => p.join('\n')) }
