@@ -50,7 +50,16 @@ interface Outcome {
   readonly html: string
 }
 
-async function buildFixture(name: string): Promise<Outcome> {
+const built = new Map<string, Promise<Outcome>>()
+
+/** Builds each fixture once; the snapshot test and the behaviour tests read the same outcome. */
+function buildFixture(name: string): Promise<Outcome> {
+  let outcome = built.get(name)
+  if (!outcome) built.set(name, (outcome = buildOnce(name)))
+  return outcome
+}
+
+async function buildOnce(name: string): Promise<Outcome> {
   const root = path.join(FIXTURES, name)
   const project = await findProject({ root, cwd: root })
   try {
