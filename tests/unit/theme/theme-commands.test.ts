@@ -21,7 +21,7 @@ function project(): string {
 async function run(root: string, argv: string[]) {
   const io = { out: [] as string[], err: [] as string[], failed: false }
   const program = new Command('deckhand').exitOverride()
-  addThemeCommands(program, { cwd: root, out: (s) => io.out.push(s), err: (s) => io.err.push(s), get failed() { return io.failed }, set failed(v) { io.failed = v } })
+  addThemeCommands(program, { cwd: root, isTty: false, verbose: false, out: (s) => io.out.push(s), err: (s) => io.err.push(s), get failed() { return io.failed }, set failed(v) { io.failed = v } })
   await program.parseAsync(argv, { from: 'user' })
   return io
 }
