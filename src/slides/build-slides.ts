@@ -36,7 +36,7 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   input.chapters.forEach((chapter, i) => {
     const number = i + 1
     const pending: Slide[] = []
-    const ref: ChapterRef = { number, title: chapterTitle(chapter), subtitle: chapter.meta.subtitle, file: chapter.file, firstSlideId: '' }
+    const ref: ChapterRef = { number, title: chapter.meta.title, subtitle: chapter.meta.subtitle, file: chapter.file, firstSlideId: '' }
     if (chapter.meta.section && ref.title) pending.push(chapterSectionSlide(chapter, ref, slug(ref.title, `chapter-${number}`)))
     for (const source of chapter.slides) {
       pending.push(buildSlide(source, chapter, ref, input, slug, assets, diagnostics))
@@ -52,10 +52,6 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   if (input.deck.agenda && refs.length > 1) opening.push(agendaSlide(input.deck, refs, slug('agenda', 'agenda')))
   const slides = [...opening, ...bodies.flat()].map((s, i) => ({ ...s, index: i + 1 }))
   return { value: { slides, chapters: refs, assets }, diagnostics }
-}
-
-function chapterTitle(chapter: Chapter): string {
-  return chapter.meta.title
 }
 
 function buildSlide(
