@@ -112,6 +112,7 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
       theme: built.theme,
       chapters: built.chapters,
       handoutTemplates: built.templates.handouts,
+      handoutStyles: built.templates.handoutStyles.map((f) => f.source),
       products,
       paper: opts.paper ?? built.config.handouts.paper,
       fragments: Boolean(opts.fragments),

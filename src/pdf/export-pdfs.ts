@@ -31,6 +31,8 @@ export interface ExportPdfsInput {
   readonly chapters: readonly ChapterRef[]
   /** Handout templates found in the deck's or project's templates/handouts (win over the built-in ones). */
   readonly handoutTemplates?: ReadonlyMap<string, HandoutTemplate>
+  /** Every handouts.css to apply, lowest priority first; by default the built-in one. */
+  readonly handoutStyles?: readonly string[]
   readonly products: readonly PrintProduct[]
   readonly paper: Paper
   readonly fragments: boolean
@@ -125,7 +127,9 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
 
 function renderDocuments(input: ExportPdfsInput): { product: PrintProduct; html: string }[] {
   const outDir = path.resolve(input.outDir)
-  const { templates, css } = loadHandoutTemplatesSync(undefined, input.handoutTemplates)
+  const loaded = loadHandoutTemplatesSync(undefined, input.handoutTemplates)
+  const templates = loaded.templates
+  const css = input.handoutStyles ? input.handoutStyles.join('\n') : loaded.css
   const stylesheets = input.stylesheets ?? DECK_STYLESHEETS.filter((f) => existsSync(path.join(outDir, f)))
   return input.products.map((product) => ({ product, html: renderHandout({ ...input, product, templates, css, stylesheets }) }))
 }

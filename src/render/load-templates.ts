@@ -19,6 +19,8 @@ export interface TemplateSet {
   readonly handouts: ReadonlyMap<string, TemplateFile>
   /** Every deck.css found, lowest priority first, so a deck's CSS cascades over the built-in. */
   readonly styles: readonly TemplateFile[]
+  /** Every handouts/handouts.css found, lowest priority first: print CSS cascades the same way. */
+  readonly handoutStyles: readonly TemplateFile[]
   /** The folders looked in, highest priority first, for "not found" messages. */
   readonly searched: readonly string[]
 }
@@ -37,18 +39,21 @@ export async function loadTemplates(dirs: readonly string[]): Promise<TemplateSe
   const maps = { slides: new Map<string, TemplateFile>(), partials: new Map<string, TemplateFile>(), handouts: new Map<string, TemplateFile>() }
   let shell: TemplateFile | undefined
   const styles: TemplateFile[] = []
+  const handoutStyles: TemplateFile[] = []
   for (const dir of searched) {
     for (const kind of KINDS) await addTemplates(maps[kind], path.join(dir, kind))
     shell ??= await readOptional(path.join(dir, 'deck.hbs'))
     const css = await readOptional(path.join(dir, 'deck.css'))
     if (css) styles.unshift(css)
+    const printCss = await readOptional(path.join(dir, 'handouts', 'handouts.css'))
+    if (printCss) handoutStyles.unshift(printCss)
   }
   if (!shell) {
     throw new DeckError(
       error('template-not-found', 'The deck shell deck.hbs was not found', undefined, `looked in: ${searched.join(', ')}`),
     )
   }
-  return { shell, ...maps, styles, searched }
+  return { shell, ...maps, styles, handoutStyles, searched }
 }
 
 async function addTemplates(into: Map<string, TemplateFile>, dir: string): Promise<void> {

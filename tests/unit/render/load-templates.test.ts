@@ -23,6 +23,8 @@ describe('loadTemplates', () => {
     await write('built-in/slides/title.hbs', 'built-in title')
     await write('built-in/partials/footer.hbs', 'built-in footer')
     await write('built-in/handouts/notes.hbs', 'notes')
+    await write('built-in/handouts/handouts.css', '.print-a{}')
+    await write('deck/handouts/handouts.css', '.print-b{}')
     const deckContent = await write('deck/slides/content.hbs', 'deck content')
     await write('deck/deck.css', '.b{}')
     await write('deck/slides/README.md', 'not a template')
@@ -34,6 +36,8 @@ describe('loadTemplates', () => {
     expect(set.partials.get('footer')?.source).toBe('built-in footer')
     expect(set.handouts.get('notes')?.source).toBe('notes')
     expect(set.styles.map((s) => s.source)).toEqual(['.a{}', '.b{}'])
+    expect(set.handoutStyles.map((s) => s.source)).toEqual(['.print-a{}', '.print-b{}'])
+    expect([...set.handouts.keys()]).toEqual(['notes'])
     expect(set.searched).toEqual([path.join(root, 'deck'), path.join(root, 'missing'), path.join(root, 'built-in')])
   })
 

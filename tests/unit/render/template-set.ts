@@ -14,6 +14,7 @@ export function templateSet(parts: { shell?: string; slides?: Sources; partials?
     partials: files('partials', parts.partials ?? {}),
     handouts: files('handouts', parts.handouts ?? {}),
     styles: [{ source: '.dh-frame{}', file: 'templates/deck.css' }],
+    handoutStyles: [{ source: '.dhp-page{}', file: 'templates/handouts/handouts.css' }],
     searched: ['deck/templates', 'templates'],
   }
 }
