@@ -3,6 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { contentTypeOf } from '../output/content-type.js'
+import { resolveUrlPath } from '../serve/resolve-url-path.js'
 
 export interface OutputServer {
   /** `http://127.0.0.1:<port>` without a trailing slash. */
@@ -58,15 +59,12 @@ export async function serveOutput(root: string): Promise<OutputServer> {
   }
 }
 
-/** The file a URL names inside `base`, or undefined when it would escape it. */
-export function resolveRequest(base: string, url: string): string | undefined {
-  let pathname: string
-  try {
-    pathname = decodeURIComponent(new URL(url, 'http://x').pathname)
-  } catch {
-    return undefined
-  }
-  if (pathname.includes('\0')) return undefined
-  const file = path.resolve(base, '.' + (pathname.endsWith('/') ? pathname + 'index.html' : pathname))
-  return file === base || file.startsWith(base + path.sep) ? file : undefined
+/**
+ * The file a request target names inside `base`, or undefined when it is refused. The same
+ * rules as the preview server: traversal in any spelling, encoded slashes, NUL and double
+ * encoding are refused before the disk is touched.
+ */
+export function resolveRequest(base: string, target: string): string | undefined {
+  const resolved = resolveUrlPath(target)
+  return resolved.ok ? path.join(base, ...resolved.segments) : undefined
 }

@@ -121,8 +121,10 @@ describe('resolveRequest', () => {
   it('serves files inside the folder and refuses paths that escape it', () => {
     expect(resolveRequest('/srv/out', '/images/a.png')).toBe('/srv/out/images/a.png')
     expect(resolveRequest('/srv/out', '/')).toBe('/srv/out/index.html')
-    // URL parsing already folds dot segments: this stays inside.
-    expect(resolveRequest('/srv/out', '/%2e%2e/secret')).toBe('/srv/out/secret')
+    // Encoded dot segments and double encoding are refused, as in the preview server.
+    expect(resolveRequest('/srv/out', '/%2e%2e/secret')).toBeUndefined()
+    expect(resolveRequest('/srv/out', '/images/%252e%252e/x')).toBeUndefined()
+    expect(resolveRequest('/srv/out', '/a/b/?q=1')).toBe('/srv/out/a/b/index.html')
     expect(resolveRequest('/srv/out', '/a/%2F..%2F..%2F..%2Fetc/passwd')).toBeUndefined()
     expect(resolveRequest('/srv/out', '/%00')).toBeUndefined()
   })
