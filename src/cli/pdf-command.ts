@@ -13,6 +13,7 @@ export interface PdfOptions {
   readonly browser?: string
   readonly timeout?: string
   readonly allowNetwork?: boolean
+  readonly tagged?: boolean
   readonly slides?: boolean
 }
 
@@ -26,6 +27,7 @@ export function addPdfOptions(command: Command): Command {
     .option('--browser <path>', 'Chrome, Chromium or Edge to print with')
     .option('--timeout <seconds>', 'limit for each browser step', '120')
     .option('--allow-network', 'let printed pages fetch from outside the output folder')
+    .option('--tagged', 'tagged PDFs, with structure for screen readers (slower to print)')
 }
 
 export function addPdfCommand(program: Command, io: CliIo): void {
@@ -120,6 +122,7 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
       timeoutMs: timeoutOf(opts),
       ...(early && { browser: early.browser }),
       allowNetwork: Boolean(opts.allowNetwork),
+      tagged: Boolean(opts.tagged),
       onProgress: (e) => progress(e.phase === 'printing' ? `${e.deck}: printing ${e.product}…` : `${e.deck}: ${e.product} done, ${e.pages} pages`),
     })
     progress('')

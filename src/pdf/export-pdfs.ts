@@ -3,11 +3,14 @@ import path from 'node:path'
 import { DeckError, error, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type ChapterRef, type DeckConfig, type HandoutLayout, type Paper, type RenderedSlide, type ThemeStyle } from '../model.js'
 import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
+import { paperContentBox } from '../render/handouts/page-geometry.js'
 import { findBrowser } from './find-browser.js'
 import { guardInterrupts } from './guard-interrupts.js'
 import { loadHandoutTemplatesSync } from './load-handout-templates.js'
 import { openBrowser, type BrowserHandle } from './open-browser.js'
+import { loadPdfLib } from './load-pdf-lib.js'
 import { setPdfMetadata } from './pdf-metadata.js'
+import { addOutline } from './pdf-outline.js'
 import { printDocument } from './print-document.js'
 import { serveOutput, type OutputServer } from './serve-output.js'
 import { removePendingTempFiles, writeFileAtomic } from './write-file-atomic.js'
@@ -39,6 +42,8 @@ export interface ExportPdfsInput {
   readonly browserPath?: string
   readonly timeoutMs: number
   readonly allowNetwork: boolean
+  /** Tagged PDFs, with structure for screen readers (slower to print). */
+  readonly tagged?: boolean
   /** The deck's stylesheets relative to outDir; by default those of DECK_STYLESHEETS that exist. */
   readonly stylesheets?: readonly string[]
   readonly env?: Readonly<Record<string, string | undefined>>
@@ -71,6 +76,8 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
   // Chromium starts in its own processes while the print documents render here.
   const browser = input.browser ?? launchPrintBrowser(input)
   browser.catch(() => undefined) // awaited below; this only keeps an early failure from counting as unhandled
+  // pdf-lib (for the outline) compiles while Chromium prints, instead of after.
+  loadPdfLib().catch(() => undefined)
   let documents: { product: PrintProduct; html: string }[]
   try {
     documents = renderDocuments(input)
@@ -104,9 +111,11 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
           timeoutMs: input.timeoutMs,
           deckName: input.deckName,
           product,
+          ...(input.tagged && { tagged: true }),
+          viewport: product === 'slides' ? { width: input.theme.width, height: input.theme.height } : paperContentBox(input.paper),
         })
         diagnostics.push(...printed.diagnostics)
-        const pdf = await setPdfMetadata(printed.pdf, {
+        const pdf = await setPdfMetadata(await addOutline(printed.pdf, printed.bookmarks), {
           title: input.deck.title,
           author: input.deck.author,
           subject: input.deck.subtitle || input.deck.event,

@@ -1,3 +1,6 @@
+import { appendUpdate, latin1, readTrailer } from './incremental-update.js'
+import { loadPdfLib } from './load-pdf-lib.js'
+
 export interface PdfMetadata {
   readonly title: string
   readonly author: string
@@ -18,44 +21,22 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata, now = n
 
 /** The incremental update, or undefined when the PDF's tail is not a classic trailer. */
 export function appendInfoUpdate(pdf: Uint8Array, meta: PdfMetadata, now: Date): Uint8Array | undefined {
-  const tail = latin1(pdf.subarray(Math.max(0, pdf.length - 4096)))
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)
+  const trailer = readTrailer(pdf)
   if (!trailer) return undefined
-  const dict = trailer[1]!
-  const size = /\/Size\s+(\d+)/.exec(dict)
-  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(dict)
-  if (!size || !root) return undefined
-  const id = /\/ID\s*(\[[^\]]*\])/.exec(dict)
-  const objectNumber = Number(size[1])
-  const kept = keptInfoEntries(pdf, /\/Info\s+(\d+)\s+(\d+)\s+R/.exec(dict))
-
+  const kept = keptInfoEntries(pdf, trailer.info)
   const info =
     `<< /Title ${pdfString(meta.title)} /Author ${pdfString(meta.author)} /Subject ${pdfString(meta.subject)}` +
     (meta.keywords ? ` /Keywords ${pdfString(meta.keywords)}` : '') +
     ` /Creator ${pdfString(meta.creator ?? 'deckhand')}${kept} /ModDate (${pdfDate(now)}) >>`
-  const endsWithNewline = pdf[pdf.length - 1] === 0x0a
-  const lead = endsWithNewline ? '' : '\n'
-  const objectOffset = pdf.length + lead.length
-  const objectText = `${objectNumber} 0 obj\n${info}\nendobj\n`
-  const xrefOffset = objectOffset + Buffer.byteLength(objectText, 'latin1')
-  const update =
-    lead +
-    objectText +
-    `xref\n${objectNumber} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \n` +
-    `trailer\n<< /Size ${objectNumber + 1} /Root ${root[1]} /Info ${objectNumber} 0 R /Prev ${trailer[2]}` +
-    (id ? ` /ID ${id[1]}` : '') +
-    ` >>\nstartxref\n${xrefOffset}\n%%EOF\n`
-  const out = new Uint8Array(pdf.length + update.length)
-  out.set(pdf, 0)
-  out.set(Buffer.from(update, 'latin1'), pdf.length)
-  return out
+  return appendUpdate(pdf, trailer, new Map([[trailer.size, info]]), { info: `${trailer.size} 0 R` })
 }
 
 /** /Producer and /CreationDate of the old information dictionary, kept as written. */
-function keptInfoEntries(pdf: Uint8Array, ref: RegExpExecArray | null): string {
-  if (!ref) return ''
+function keptInfoEntries(pdf: Uint8Array, ref: string | undefined): string {
+  const numbers = ref && /^(\d+)\s+(\d+)\s+R$/.exec(ref)
+  if (!numbers) return ''
   const text = latin1(pdf.subarray(0, Math.min(pdf.length, 65536)))
-  const start = text.indexOf(`\n${ref[1]} ${ref[2]} obj`)
+  const start = text.indexOf(`\n${numbers[1]} ${numbers[2]} obj`)
   if (start < 0) return ''
   const body = text.slice(start, text.indexOf('endobj', start))
   let kept = ''
@@ -67,7 +48,7 @@ function keptInfoEntries(pdf: Uint8Array, ref: RegExpExecArray | null): string {
 }
 
 async function rewriteWithPdfLib(pdf: Uint8Array, meta: PdfMetadata, now: Date): Promise<Uint8Array> {
-  const { PDFDocument } = await import('pdf-lib')
+  const { PDFDocument } = await loadPdfLib()
   const doc = await PDFDocument.load(pdf, { updateMetadata: false })
   doc.setTitle(meta.title)
   doc.setAuthor(meta.author)
@@ -88,8 +69,4 @@ export function pdfString(text: string): string {
 function pdfDate(date: Date): string {
   const iso = date.toISOString()
   return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
-}
-
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 }

@@ -1,6 +1,7 @@
 import type { Browser, PDFOptions } from 'puppeteer-core'
 import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { Bookmark } from '../render/handouts/bookmark-marker.js'
 import { blockForeignRequests } from './block-foreign-requests.js'
 
 const debug = createDebug('deck:pdf')
@@ -18,10 +19,16 @@ export interface PrintDocumentOptions {
   readonly product: string
   /** Extra page.pdf options (e.g. Chromium's own header/footer templates). */
   readonly pdfOptions?: PDFOptions
+  /** The page's content box in CSS px: the page is laid out at this size, in print media, before it prints. */
+  readonly viewport: { readonly width: number; readonly height: number }
+  /** A tagged PDF (structure for screen readers); it takes Chromium about half again as long. */
+  readonly tagged?: boolean
 }
 
 export interface PrintedDocument {
   readonly pdf: Uint8Array
+  /** The document's bookmarks in page order; their markers are link annotations in `pdf`. */
+  readonly bookmarks: readonly Bookmark[]
   readonly diagnostics: readonly Diagnostic[]
 }
 
@@ -48,12 +55,17 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
         ),
       )
     }
+    // Laid out for print from the start, at the page's width: what the page measures while it
+    // gets ready holds on paper, and printing has less to redo.
+    await page.emulateMediaType('print')
+    await page.setViewport({ width: Math.round(options.viewport.width), height: Math.round(options.viewport.height) })
     const started = Date.now()
     await page.goto(options.url, { waitUntil: 'load', timeout: timeoutMs })
     debug('%s: loaded in %d ms', options.product, Date.now() - started)
     step = 'waiting for fonts and images'
     await page.waitForFunction('window.__deckhandReady === true', { timeout: timeoutMs, polling: 20 })
     const broken = (await page.evaluate('window.__deckhandBroken || []')) as string[]
+    const bookmarks = (await page.evaluate('window.__deckhandBookmarks || []')) as Bookmark[]
     for (const src of broken) {
       diagnostics.push(warning('image-not-found', `${options.product}: image ${src} could not be loaded`))
     }
@@ -62,13 +74,14 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
     const pdf = await page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
-      outline: true,
-      tagged: true,
+      // The outline is built from the bookmark markers afterwards (see addOutline).
+      outline: false,
+      tagged: options.tagged ?? false,
       timeout: timeoutMs,
       ...options.pdfOptions,
     })
     debug('%s: printed after %d ms', options.product, Date.now() - started)
-    return { pdf, diagnostics }
+    return { pdf, bookmarks, diagnostics }
   } catch (cause) {
     throw wrapPrintError(cause, options, step)
   } finally {

@@ -10,6 +10,7 @@ import {
   placeSlidePages,
   slideTitle,
 } from './handouts/handout-context.js'
+import { BOOKMARK_URL } from './handouts/bookmark-marker.js'
 import { handoutGeometry, MARGIN_MM } from './handouts/page-geometry.js'
 
 export type PrintProduct = 'slides' | HandoutLayout
@@ -58,6 +59,7 @@ export function renderHandout(input: RenderHandoutInput): string {
     ...sharedContext(input),
     body,
     pageCss: pageCss(input),
+    bookmarkUrl: BOOKMARK_URL,
   })
 }
 

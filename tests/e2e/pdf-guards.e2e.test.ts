@@ -1,8 +1,9 @@
 // The print page's guards: foreign requests blocked and reported, a hung page reported as a
 // timeout that names the deck and the step, fragments printed one step a page.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { PDFDocument, PDFName } from 'pdf-lib'
 import { afterEach, expect, it } from 'vitest'
 import { DeckError } from '../../src/diagnostics/diagnostic.js'
 import { exportPdfs, type ExportPdfsInput } from '../../src/pdf/export-pdfs.js'
@@ -60,6 +61,19 @@ it('prints handouts on Letter paper when asked', async () => {
   const pdf = await readPdf(path.join(input.outDir, 'handout-3-up.pdf'))
   expect(pdf.size).toEqual({ width: 612, height: 792 })
   expect(pdf.pages).toBe(4)
+}, 90_000)
+
+it('writes a tagged PDF when asked, with the same bookmarks', async () => {
+  const input = deckWith('')
+  await exportPdfs({ ...input, products: ['slides'], tagged: true })
+  const file = path.join(input.outDir, 'slides.pdf')
+  const catalog = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).catalog
+  expect(catalog.has(PDFName.of('StructTreeRoot'))).toBe(true)
+  const pdf = await readPdf(file)
+  expect(pdf.bookmarks.map((b) => b.page)).toEqual([1, 2, 3, 6])
+  await exportPdfs({ ...input, products: ['slides'] })
+  const untagged = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).catalog
+  expect(untagged.has(PDFName.of('StructTreeRoot'))).toBe(false)
 }, 90_000)
 
 it('refuses an unknown product before starting a browser', async () => {

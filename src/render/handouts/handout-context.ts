@@ -139,7 +139,7 @@ export function outlineChapters(slides: readonly RenderedSlide[], chapters: read
   }))
 }
 
-/** Headings inside a slide's body become styled paragraphs, so bookmarks stay chapter > slide. */
+/** Headings inside a slide's body become styled paragraphs: the outline's headings stay chapter > slide. */
 function demoteHeadings(html: string): string {
   return html
     .replace(/<h([1-6])(\s[^>]*)?>/gi, (_m, level: string, attrs = '') => `<p class="dhp-outline-heading dhp-outline-h${level}"${attrs}>`)

@@ -37,12 +37,19 @@ const GAP = 6 * PX_PER_MM
 const CAPTION = 20
 const LINE_PITCH = 8.5 * PX_PER_MM
 
+/** A handout page's content box (inside the margins) in CSS px: the width print layout uses. */
+export function paperContentBox(paper: Paper): { readonly width: number; readonly height: number } {
+  const mm = PAPER_MM[paper]
+  return {
+    width: Math.floor((mm.width - 2 * MARGIN_MM.side) * PX_PER_MM),
+    // A hair less than the true box: a sheet exactly as tall as the page can spill a blank page.
+    height: Math.floor((mm.height - MARGIN_MM.top - MARGIN_MM.bottom) * PX_PER_MM) - 4,
+  }
+}
+
 /** Where things go on a handout page, from the paper and the slide size. */
 export function handoutGeometry(layout: HandoutLayout, paper: Paper, slideWidth: number, slideHeight: number): HandoutGeometry {
-  const mm = PAPER_MM[paper]
-  // A hair less than the true box: a sheet exactly as tall as the page can spill a blank page.
-  const contentWidth = Math.floor((mm.width - 2 * MARGIN_MM.side) * PX_PER_MM)
-  const contentHeight = Math.floor((mm.height - MARGIN_MM.top - MARGIN_MM.bottom) * PX_PER_MM) - 4
+  const { width: contentWidth, height: contentHeight } = paperContentBox(paper)
   const fit = (maxWidth: number, maxHeight: number): FrameSize => {
     const scale = Math.min(maxWidth / slideWidth, maxHeight / slideHeight)
     return { width: round(slideWidth * scale), height: round(slideHeight * scale), scale: round(scale, 5) }

@@ -12,9 +12,6 @@ export interface SlideSize {
 /**
  * A slide as it looks on paper: the slide's own HTML in a canvas at the slide's size,
  * scaled down with CSS zoom inside a fixed-size frame, so text stays vector and selectable.
- * Headings inside the slide lose their heading role (`role="none"`), so they do not become
- * PDF bookmarks; the print templates add the bookmark headings themselves. (Hiding the slide
- * with aria-hidden instead makes Chromium file its text under the bookmark.)
  * Zoom, not a transform: a transformed box is a paint layer, and Chromium visits every layer
  * of the document on each page it prints, which made a 1,000-slide handout twice as slow.
  */
@@ -23,12 +20,8 @@ export function renderSlideFrame(slide: Slide, innerHtml: string, frame: FrameSi
   return (
     `<div class="dhp-frame" style="width:${frame.width}px;height:${frame.height}px">` +
     `<div class="reveal dhp-canvas" style="width:${size.width}px;height:${size.height}px${zoom}">` +
-    `<div class="slides"><section${sectionAttributesOf(slide)}>${withoutHeadingRoles(innerHtml)}</section></div></div></div>`
+    `<div class="slides"><section${sectionAttributesOf(slide)}>${innerHtml}</section></div></div></div>`
   )
-}
-
-function withoutHeadingRoles(html: string): string {
-  return html.replace(/<h([1-6])(?=[\s>])/gi, '<h$1 role="none"')
 }
 
 /** The section's attributes as the deck gives them, minus the id (a slide can appear twice). */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadHandoutTemplates, type HandoutTemplateFiles } from '../../../src/pdf/load-handout-templates.js'
 import { resolveRequest } from '../../../src/pdf/serve-output.js'
+import { BOOKMARK_URL } from '../../../src/render/handouts/bookmark-marker.js'
 import { extractBlocks } from '../../../src/render/handouts/extract-blocks.js'
 import { countFragmentSteps, fragmentGroups, showFragmentSteps } from '../../../src/render/handouts/fragment-steps.js'
 import { bookmarksFor } from '../../../src/render/handouts/handout-context.js'
@@ -94,10 +95,10 @@ describe('renderHandout', () => {
     expect(html).not.toContain('class="dhp-frame"')
   })
 
-  it('takes the heading role from headings inside slide frames, so only the print bookmarks make the PDF outline', () => {
+  it('marks each slide for the PDF outline with an empty link the page numbers', () => {
     const html = render('6-up')
-    expect(html).toContain('<h2 role="none">Eager first</h2>')
-    expect(html).toContain('<h2 class="dhp-bookmark">Eager first</h2>')
+    expect(html).toContain('<a class="dhp-bookmark" data-level="2" data-title="Eager first"')
+    expect(html).toContain(`'${BOOKMARK_URL}' + i`)
   })
 
   it('escapes deck text in the running header', () => {
