@@ -34,6 +34,26 @@ describe('built-in templates', async () => {
     for (const a of value.assets) expect(existsSync(a.from), a.from).toBe(true)
   })
 
+  it('shows what stands before and after the columns on a two-column slide', () => {
+    const columns = ['<p>Eager</p>', '<p>Graph</p>']
+    const rest =
+      '<p>Before the columns.</p>\n<div class="dh-columns dh-columns-2">\n<div class="dh-column">\n<p>Eager</p></div>\n' +
+      '<div class="dh-column">\n<p>Graph</p></div>\n</div>\n<p>After the columns.</p>'
+    const s = slide('two-column', { title: 'Two sides', lead: 'The lead.', rest, columns })
+    const { value } = renderDeck({ deck: DECK, slides: [s], templates, theme: THEME, deckName: 'talk', chapters: CHAPTERS })
+    const html = value.slides[0]!.html
+    expect(html).toContain('<p class="dh-lead">The lead.</p>')
+    for (const text of ['Before the columns.', 'Eager', 'Graph', 'After the columns.']) expect(html).toContain(text)
+    expect(html.match(/class="dh-columns /g)).toHaveLength(1)
+  })
+
+  it('keeps slides free of boxes that become paint layers when printed', async () => {
+    const css = (await loadTemplates([builtInTemplatesDir()])).styles.map((f) => f.source).join('\n')
+    // Positioned boxes and opacity below 1 each make a layer Chromium visits on every printed page.
+    expect(css).not.toMatch(/position:\s*(absolute|relative|fixed|sticky)/)
+    expect(css.replace(/\.line\.dim \{ opacity: 0\.42; \}/, '')).not.toMatch(/[^-]opacity:\s*0?\./)
+  })
+
   it('renders every layout from empty slide data without throwing', () => {
     const slides = LAYOUTS.map((layout) => slide(layout, {}, { chapter: null }))
     expect(() => renderDeck({ deck: DECK, slides, templates, theme: { ...THEME, logo: null, footer: '' }, deckName: 't', chapters: [] })).not.toThrow()
