@@ -1,19 +1,22 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import createDebug from 'debug'
 import { DeckError, error, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type ChapterRef, type DeckConfig, type HandoutLayout, type Paper, type RenderedSlide, type ThemeStyle } from '../model.js'
-import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
 import { paperContentBox } from '../render/handouts/page-geometry.js'
+import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
 import { findBrowser } from './find-browser.js'
 import { guardInterrupts } from './guard-interrupts.js'
 import { loadHandoutTemplatesSync } from './load-handout-templates.js'
-import { openBrowser, type BrowserHandle } from './open-browser.js'
 import { loadPdfLib } from './load-pdf-lib.js'
+import { openBrowser, type BrowserHandle } from './open-browser.js'
 import { setPdfMetadata } from './pdf-metadata.js'
 import { addOutline } from './pdf-outline.js'
 import { printDocument } from './print-document.js'
 import { serveOutput, type OutputServer } from './serve-output.js'
 import { removePendingTempFiles, writeFileAtomic } from './write-file-atomic.js'
+
+const debug = createDebug('deck:pdf')
 
 export interface ExportProgress {
   readonly deck: string
@@ -99,6 +102,8 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
     try {
       server = await serveOutput(outDir)
       handle = await browser
+      // Each PDF is finished (outline, metadata, write) while Chromium prints the next one.
+      let finishing: Promise<void> = Promise.resolve()
       for (const { product, html } of documents) {
         input.onProgress?.({ deck: input.deckName, product, phase: 'printing' })
         const urlPath = `/.deckhand-print-${product}.html`
@@ -115,16 +120,23 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
           viewport: product === 'slides' ? { width: input.theme.width, height: input.theme.height } : paperContentBox(input.paper),
         })
         diagnostics.push(...printed.diagnostics)
-        const pdf = await setPdfMetadata(await addOutline(printed.pdf, printed.bookmarks), {
-          title: input.deck.title,
-          author: input.deck.author,
-          subject: input.deck.subtitle || input.deck.event,
-        })
-        const file = path.join(outDir, pdfFileName(product))
-        await writeFileAtomic(file, pdf)
-        files.push(file)
-        input.onProgress?.({ deck: input.deckName, product, phase: 'done', pages: countPages(pdf), file })
+        const finish = async (): Promise<void> => {
+          const started = Date.now()
+          const pdf = await setPdfMetadata(await addOutline(printed.pdf, printed.bookmarks), {
+            title: input.deck.title,
+            author: input.deck.author,
+            subject: input.deck.subtitle || input.deck.event,
+          })
+          const file = path.join(outDir, pdfFileName(product))
+          await writeFileAtomic(file, pdf)
+          debug('%s: outline, metadata and write took %d ms', product, Date.now() - started)
+          files.push(file)
+          input.onProgress?.({ deck: input.deckName, product, phase: 'done', pages: countPages(pdf), file })
+        }
+        finishing = finishing.then(finish)
+        finishing.catch(() => undefined) // awaited after the loop; this only keeps it from counting as unhandled
       }
+      await finishing
     } finally {
       // A browser that never got used (the server failed to start) is closed all the same.
       await (handle ?? (await browser.catch(() => undefined)))?.close()
