@@ -55,7 +55,7 @@ async function main() {
     }
     if (withPdf) {
       const { benchPdf } = await import('./bench-pdf.mjs')
-      for (const row of await benchPdf({ cli, root, size, runs, measure, time, fmt })) rows.push(row)
+      for (const row of await benchPdf({ cli, root, size, runs, time, fmt })) rows.push(row)
     }
   }
   return rows
