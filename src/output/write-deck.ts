@@ -1,6 +1,6 @@
 // I/O: writes a deck's output folder next to the old one and swaps it in, so a failed build
 // leaves the previous output exactly as it was.
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import type { AssetRef } from '../model.js'
@@ -52,7 +52,14 @@ async function runLimited(jobs: ReadonlyArray<() => Promise<void>>, limit: numbe
   await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker))
 }
 
-/** Two renames: readers see the old folder or the new one, never a half-written one. */
+/** PDFs that `deckhand pdf` prints into the output folder; a rebuild of the HTML keeps them. */
+const PRINTED = /^(slides|handout-[a-z0-9-]+)\.pdf$/
+
+/**
+ * Two renames: readers see the old folder or the new one, never a half-written one. PDFs
+ * printed into the old folder move into the new one unless it has its own: building the HTML
+ * again must not throw away the handouts printed from it.
+ */
 async function swapInto(temp: string, target: string, old: string): Promise<void> {
   let moved = false
   try {
@@ -67,5 +74,10 @@ async function swapInto(temp: string, target: string, old: string): Promise<void
     if (moved) await rename(old, target)
     throw cause
   }
-  if (moved) await rm(old, { recursive: true, force: true })
+  if (!moved) return
+  const fresh = new Set(await readdir(target))
+  for (const name of await readdir(old)) {
+    if (PRINTED.test(name) && !fresh.has(name)) await rename(path.join(old, name), path.join(target, name))
+  }
+  await rm(old, { recursive: true, force: true })
 }
