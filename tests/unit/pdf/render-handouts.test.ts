@@ -97,7 +97,7 @@ describe('renderHandout', () => {
 
   it('marks each slide for the PDF outline with an empty link the page numbers', () => {
     const html = render('6-up')
-    expect(html).toContain('<a class="dhp-bookmark" data-level="2" data-title="Eager first"')
+    expect(html).toContain('<a class="dhp-bookmark" aria-hidden="true" data-level="2" data-title="Eager first"')
     expect(html).toContain(`'${BOOKMARK_URL}' + i`)
   })
 
