@@ -4,6 +4,7 @@ import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import type { AssetRef } from '../model.js'
+import { PRINTED_PDFS } from './pdf-file-name.js'
 
 export interface OutputFiles {
   /** Text files by path relative to the output folder. */
@@ -52,9 +53,6 @@ async function runLimited(jobs: ReadonlyArray<() => Promise<void>>, limit: numbe
   await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker))
 }
 
-/** PDFs that `deckhand pdf` prints into the output folder; a rebuild of the HTML keeps them. */
-const PRINTED = /^(slides|handout-[a-z0-9-]+)\.pdf$/
-
 /**
  * Two renames: readers see the old folder or the new one, never a half-written one. PDFs
  * printed into the old folder move into the new one unless it has its own: building the HTML
@@ -77,7 +75,7 @@ async function swapInto(temp: string, target: string, old: string): Promise<void
   if (!moved) return
   const fresh = new Set(await readdir(target))
   for (const name of await readdir(old)) {
-    if (PRINTED.test(name) && !fresh.has(name)) await rename(path.join(old, name), path.join(target, name))
+    if (PRINTED_PDFS.has(name) && !fresh.has(name)) await rename(path.join(old, name), path.join(target, name))
   }
   await rm(old, { recursive: true, force: true })
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import createDebug from 'debug'
 import { DeckError, error, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type ChapterRef, type DeckConfig, type HandoutLayout, type Paper, type RenderedSlide, type ThemeStyle } from '../model.js'
+import { pdfFileName } from '../output/pdf-file-name.js'
 import { paperContentBox } from '../render/handouts/page-geometry.js'
 import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
 import { findBrowser } from './find-browser.js'
@@ -58,10 +59,7 @@ export interface ExportPdfsInput {
 /** The deck's own stylesheets, in the deck's order (the theme wins); Reveal's CSS is left out on paper. */
 export const DECK_STYLESHEETS: readonly string[] = ['deck.css', 'theme.css']
 
-/** The file a product is written to, next to index.html. */
-export function pdfFileName(product: PrintProduct): string {
-  return product === 'slides' ? 'slides.pdf' : `handout-${product}.pdf`
-}
+export { pdfFileName }
 
 /** Finds and starts the print browser; start it early to overlap Chromium's launch with the build. */
 export async function launchPrintBrowser(options: {
