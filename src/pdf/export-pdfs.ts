@@ -8,7 +8,7 @@ import { paperContentBox } from '../render/handouts/page-geometry.js'
 import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
 import { findBrowser } from './find-browser.js'
 import { guardInterrupts } from './guard-interrupts.js'
-import { loadHandoutTemplatesSync } from './load-handout-templates.js'
+import { loadHandoutTemplates } from './load-handout-templates.js'
 import { loadPdfLib } from './load-pdf-lib.js'
 import { openBrowser, type BrowserHandle } from './open-browser.js'
 import { setPdfMetadata } from './pdf-metadata.js'
@@ -146,9 +146,8 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
 
 function renderDocuments(input: ExportPdfsInput): { product: PrintProduct; html: string }[] {
   const outDir = path.resolve(input.outDir)
-  const loaded = loadHandoutTemplatesSync(undefined, input.handoutTemplates)
-  const templates = loaded.templates
-  const css = input.handoutStyles ? input.handoutStyles.join('\n') : loaded.css
+  const { templates, css: builtInCss } = loadHandoutTemplates(undefined, input.handoutTemplates)
+  const css = input.handoutStyles?.join('\n') ?? builtInCss
   const stylesheets = input.stylesheets ?? DECK_STYLESHEETS.filter((f) => existsSync(path.join(outDir, f)))
   return input.products.map((product) => ({ product, html: renderHandout({ ...input, product, templates, css, stylesheets }) }))
 }

@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { HandoutTemplate } from '../render/render-handouts.js'
@@ -12,23 +11,11 @@ export interface HandoutTemplateFiles {
   readonly css: string
 }
 
-/** Reads templates/handouts/*.hbs and handouts.css; `overrides` (a deck's or project's) win by name. */
-export async function loadHandoutTemplates(
-  dir = BUILT_IN_HANDOUTS_DIR,
-  overrides?: ReadonlyMap<string, HandoutTemplate>,
-): Promise<HandoutTemplateFiles> {
-  const templates = new Map<string, HandoutTemplate>()
-  for (const name of (await readdir(dir)).sort()) {
-    if (!name.endsWith('.hbs')) continue
-    const file = path.join(dir, name)
-    templates.set(name.slice(0, -4), { source: await readFile(file, 'utf8'), file })
-  }
-  for (const [name, template] of overrides ?? []) templates.set(name, template)
-  return { templates, css: await readFile(path.join(dir, 'handouts.css'), 'utf8') }
-}
-
-/** The same, synchronously (a handful of small files, read once per export). */
-export function loadHandoutTemplatesSync(
+/**
+ * Reads templates/handouts/*.hbs and handouts.css; `overrides` (a deck's or project's) win by
+ * name. Synchronous: a handful of small files, read once per export.
+ */
+export function loadHandoutTemplates(
   dir = BUILT_IN_HANDOUTS_DIR,
   overrides?: ReadonlyMap<string, HandoutTemplate>,
 ): HandoutTemplateFiles {

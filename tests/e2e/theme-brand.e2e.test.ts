@@ -108,7 +108,7 @@ describe.each(Object.keys(EXPECTED) as ThemeName[])('the example deck in %s', (t
 
   it(`prints handouts on white paper in dark ink${want.logo ? ', with the logo on every page' : ''}`, async () => {
     const { built, server } = decks.get(theme)!
-    const { templates, css } = await loadHandoutTemplates()
+    const { templates, css } = loadHandoutTemplates()
     const html = renderHandout({ product: '3-up', deck: built.config, slides: built.html.slides, chapters: built.chapters, theme: built.theme, templates, css, paper: 'A4', fragments: false, stylesheets: ['deck.css', 'theme.css'] })
     server.setPage('/handout-3-up.html', html)
     const page = await browser.browser.newPage()

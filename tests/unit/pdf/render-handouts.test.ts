@@ -11,7 +11,7 @@ import { fixtureConfig, fixtureSlides, fixtureTheme, KNOWN } from '../../e2e/hel
 
 let files: HandoutTemplateFiles
 beforeAll(async () => {
-  files = await loadHandoutTemplates()
+  files = loadHandoutTemplates()
 })
 
 function render(product: PrintProduct, fragments = false): string {
