@@ -86,6 +86,7 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
     await browser.then((b) => b.close()).catch(() => undefined)
     throw err
   }
+  debug('print documents rendered')
   const outDir = path.resolve(input.outDir)
 
   const diagnostics: Diagnostic[] = []
@@ -100,6 +101,7 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
     try {
       server = await serveOutput(outDir)
       handle = await browser
+      debug('browser ready')
       // Each PDF is finished (outline, metadata, write) while Chromium prints the next one.
       let finishing: Promise<void> = Promise.resolve()
       for (const { product, html } of documents) {
