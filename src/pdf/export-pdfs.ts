@@ -98,6 +98,10 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
     removePendingTempFiles()
   }
   await guardInterrupts(cleanup, async () => {
+    let closing: Promise<unknown> | undefined
+    // A browser that never got used (the server failed to start) is closed all the same.
+    const close = (): Promise<unknown> =>
+      (closing ??= Promise.all([browser.then((b) => b.close()).catch(() => undefined), server?.close()]))
     try {
       server = await serveOutput(outDir)
       handle = await browser
@@ -136,11 +140,11 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
         finishing = finishing.then(finish)
         finishing.catch(() => undefined) // awaited after the loop; this only keeps it from counting as unhandled
       }
+      // Chromium takes a while to close: it does so while the last PDF is finished.
+      void close()
       await finishing
     } finally {
-      // A browser that never got used (the server failed to start) is closed all the same.
-      await (handle ?? (await browser.catch(() => undefined)))?.close()
-      await server?.close()
+      await close()
     }
   })
   return { value: { files }, diagnostics }

@@ -48,8 +48,8 @@ function keptInfoEntries(pdf: Uint8Array, ref: string | undefined): string {
 }
 
 async function rewriteWithPdfLib(pdf: Uint8Array, meta: PdfMetadata, now: Date): Promise<Uint8Array> {
-  const { PDFDocument } = await loadPdfLib()
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  const { PDFDocument, ParseSpeeds } = await loadPdfLib()
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   doc.setTitle(meta.title)
   doc.setAuthor(meta.author)
   doc.setSubject(meta.subject)

@@ -20,7 +20,8 @@ export async function addOutline(pdf: Uint8Array, bookmarks: readonly Bookmark[]
   const trailer = readTrailer(pdf)
   if (bookmarks.length === 0 || !trailer) return pdf
   const lib = await loadPdfLib()
-  const doc = await lib.PDFDocument.load(pdf, { updateMetadata: false })
+  // Parsed in one go: by default pdf-lib yields to the event loop every 100 objects.
+  const doc = await lib.PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: lib.ParseSpeeds.Fastest })
   const { targets, objects } = removeMarkers(doc, lib)
   const items = bookmarks.flatMap((b, i) => {
     const target = targets.get(i)
