@@ -24,13 +24,13 @@ function pages(file) {
  * ratio is to the floor runs taken beside it: these machines drift by tens of percent over
  * minutes, so a floor measured once at the start would not be a baseline for the last product.
  */
-export async function benchPdf({ cli, root, size, runs, time, fmt }) {
+export async function benchPdf({ cli, root, size, runs, time, fmt, only }) {
   const rows = []
   const floorFile = path.join(root, 'floor.pdf')
   const floor = () => time(process.execPath, [path.join(here, 'print-floor.mjs'), String(size), floorFile])
   floor() // warm the file cache and Chromium's own
   console.log(`${String(size).padStart(5)} slides  floor: Chromium printing ${pages(floorFile)} static pages with one page.pdf(), timed in turns with each product`)
-  for (const [label, flags, target] of PRODUCTS) {
+  for (const [label, flags, target] of PRODUCTS.filter(([label]) => !only || only.some((o) => label.includes(o)))) {
     const out = path.join(root, 'dist', 'bench')
     const product = () => time(process.execPath, [cli, 'pdf', 'bench', '--root', root, ...flags])
     product()

@@ -1,6 +1,7 @@
 // npm run bench: times whole `deckhand` processes on generated decks (median of runs), and
 // reports each next to a baseline measured in the same run, since these machines are noisy.
 // Flags: --sizes=20,200,1000  --runs=5  --no-pdf  --peer (also time Marp CLI on the same slides)
+//        --products=slides,notes (only the PDF products whose names contain these)
 import { spawnSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -15,6 +16,7 @@ const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '20,200,1
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5)
 const withPdf = !args.includes('--no-pdf')
 const withPeer = args.includes('--peer')
+const only = args.find((a) => a.startsWith('--products='))?.slice(11).split(',')
 
 function time(command, commandArgs, env = {}) {
   const started = process.hrtime.bigint()
@@ -55,7 +57,7 @@ async function main() {
     }
     if (withPdf) {
       const { benchPdf } = await import('./bench-pdf.mjs')
-      for (const row of await benchPdf({ cli, root, size, runs, time, fmt })) rows.push(row)
+      for (const row of await benchPdf({ cli, root, size, runs, time, fmt, only })) rows.push(row)
     }
   }
   return rows
