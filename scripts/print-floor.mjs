@@ -1,5 +1,7 @@
 // The floor for printing: Chromium printing N pages of static HTML in one page.pdf() call,
 // through puppeteer-core, as a whole process. Usage: node scripts/print-floor.mjs N OUT.pdf
+// [--deckhand-flags]: with the flag, Chromium gets deckhand's own command-line flags (a
+// stricter floor: they turn off work headless Chromium does by default).
 import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,7 +19,9 @@ ${Array.from({ length: count }, (_, i) => page(i + 1)).join('\n')}`
 
 const profile = mkdtempSync(path.join(os.tmpdir(), 'floor-'))
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium'
-const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+const args = process.argv.includes('--deckhand-flags')
+  ? [...(await import('../lib/pdf/open-browser.js')).CHROMIUM_FLAGS]
+  : ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
 if (process.getuid?.() === 0) args.push('--no-sandbox')
 const browser = await puppeteer.launch({ executablePath, headless: true, args, userDataDir: profile })
 try {

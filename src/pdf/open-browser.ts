@@ -21,7 +21,8 @@ export interface BrowserHandle {
   kill(): void
 }
 
-const FLAGS = [
+/** Chromium's command-line flags for printing (also used by the bench's stricter floor). */
+export const CHROMIUM_FLAGS: readonly string[] = [
   '--disable-gpu',
   '--no-first-run',
   '--no-default-browser-check',
@@ -50,7 +51,7 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserH
       userDataDir: profile,
       timeout: options.timeoutMs,
       protocolTimeout: Math.max(options.timeoutMs, 30_000),
-      args: [...FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      args: [...CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
       // Interrupts are handled by the export itself, which also removes partial files.
       handleSIGINT: false,
       handleSIGTERM: false,
