@@ -71,8 +71,8 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
     }
     debug('%s: ready after %d ms', options.product, Date.now() - started)
     step = 'printing'
-    // A viewport too short for the print document's media query hides its body (see
-    // document.hbs): Chromium's layout after printing, as long as the one before, is skipped.
+    // A one-pixel viewport parks the print document's body (see document.hbs): the layout
+    // Chromium does again after printing, as long as the one before, then has nothing to do.
     await page.setViewport({ width: Math.round(options.viewport.width), height: 1 })
     const pdf = await page.pdf({
       preferCSSPageSize: true,
