@@ -24,16 +24,17 @@ function pages(file) {
  * ratio is to the floor runs taken beside it: these machines drift by tens of percent over
  * minutes, so a floor measured once at the start would not be a baseline for the last product.
  */
-export async function benchPdf({ cli, root, size, runs, time, fmt, only }) {
+export async function benchPdf({ cli, root, size, runs, time, median, fmt, only }) {
   const rows = []
   const floorFile = path.join(root, 'floor.pdf')
-  const floor = () => time(process.execPath, [path.join(here, 'print-floor.mjs'), String(size), floorFile])
+  const printFloor = (...flags) => time(process.execPath, [path.join(here, 'print-floor.mjs'), String(size), floorFile, ...flags])
+  const floor = () => printFloor()
   floor() // warm the file cache and Chromium's own
   console.log(`${String(size).padStart(5)} slides  floor: Chromium printing ${pages(floorFile)} static pages with one page.pdf(), timed in turns with each product`)
   // The floor as the targets define it launches Chromium as puppeteer does. Given deckhand's
   // own flags, which turn off work headless Chromium does unseen, it is faster: shown here
   // so that the ratios below can be read against that stricter floor too.
-  const strict = () => time(process.execPath, [path.join(here, 'print-floor.mjs'), String(size), floorFile, '--deckhand-flags'])
+  const strict = () => printFloor('--deckhand-flags')
   const [plainRuns, strictRuns] = [[], []]
   for (let i = 0; i < runs; i++) {
     plainRuns.push(floor())
@@ -62,10 +63,4 @@ export async function benchPdf({ cli, root, size, runs, time, fmt, only }) {
   }
   await rm(floorFile, { force: true })
   return rows
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }

@@ -57,7 +57,7 @@ async function main() {
     }
     if (withPdf) {
       const { benchPdf } = await import('./bench-pdf.mjs')
-      for (const row of await benchPdf({ cli, root, size, runs, time, fmt, only })) rows.push(row)
+      for (const row of await benchPdf({ cli, root, size, runs, time, median, fmt, only })) rows.push(row)
     }
   }
   return rows
