@@ -59,8 +59,6 @@ export interface ExportPdfsInput {
 /** The deck's own stylesheets, in the deck's order (the theme wins); Reveal's CSS is left out on paper. */
 export const DECK_STYLESHEETS: readonly string[] = ['deck.css', 'theme.css']
 
-export { pdfFileName }
-
 /** Finds and starts the print browser; start it early to overlap Chromium's launch with the build. */
 export async function launchPrintBrowser(options: {
   readonly browserPath?: string
