@@ -1,5 +1,5 @@
 // deckhand's public API: typed options in, data and located diagnostics out. Nothing here prints.
-export { buildDeck, createBuildCache, type BuildCache, type BuildOptions, type BuiltDeck } from './build/build-deck.js'
+export { buildDeck, createBuildCache, type BuildCache, type BuildOptions, type BuiltDeck } from './pipeline/build-deck.js'
 export { findProject as loadProject, type Project, type DeckRef } from './project/find-project.js'
 export { resolveDeckConfig } from './project/resolve-config.js'
 export { parseChapter } from './content/parse-chapter.js'

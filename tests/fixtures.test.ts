@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildDeck } from '../src/build/build-deck.js'
+import { buildDeck } from '../src/pipeline/build-deck.js'
 import { diagnosticsOf, type Diagnostic } from '../src/diagnostics/diagnostic.js'
 import { findProject } from '../src/project/find-project.js'
 

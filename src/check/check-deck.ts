@@ -3,7 +3,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { buildDeck, type BuildOptions, type BuiltDeck } from '../build/build-deck.js'
+import { buildDeck, type BuildOptions, type BuiltDeck } from '../pipeline/build-deck.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Project } from '../project/find-project.js'
 import { checkTalkLength, estimateTalkLength, type TalkLength } from './estimate-talk-length.js'

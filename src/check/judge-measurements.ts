@@ -61,7 +61,7 @@ function judgeOverflow(m: SlideMeasurement, span: SourceSpan | undefined): Diagn
 }
 
 function judgeImage(image: DeckMeasurements['slides'][number]['images'][number], span: SourceSpan | undefined): Diagnostic[] {
-  if (!image.loaded) return [error('link-broken', `Image "${image.src}" does not load`, span)]
+  if (!image.loaded) return [error('image-broken', `Image "${image.src}" does not load`, span)]
   if (image.vector || image.shownWidth <= 0 || image.shownHeight <= 0) return []
   const fx = image.naturalWidth / image.shownWidth
   const fy = image.naturalHeight / image.shownHeight

@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
 import { checkDeck } from '../check/check-deck.js'
 import { formatTalkLength } from '../check/format-talk-length.js'
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Project } from '../project/find-project.js'
-import { openDecks, type CommonOptions } from './build-command.js'
+import { openDecks, type CommonOptions } from './run-decks.js'
 import { report, reportError, type CliIo } from './cli-io.js'
 
 interface CheckFlags extends CommonOptions {
@@ -32,8 +32,7 @@ export function addCheckCommand(program: Command, io: CliIo): void {
 async function runCheck(io: CliIo, names: readonly string[], flags: CheckFlags): Promise<void> {
   const rate = flags.rate === undefined ? undefined : Number(flags.rate)
   if (rate !== undefined && !(rate > 0)) {
-    io.err(`error  --rate must be a positive number of words a minute, not ${flags.rate}`)
-    io.failed = true
+    report(io, [error('option-invalid', `--rate must be a positive number of words a minute, not ${flags.rate}`)])
     return
   }
   const opened = await openDecks(io, flags, names)

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { diagnosticsOf, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { diagnosticsOf, error, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatCauses, formatDiagnostic } from '../diagnostics/format.js'
 
 /** Where the CLI writes; tests pass their own. */
@@ -47,8 +47,8 @@ export function reportError(io: CliIo, err: unknown): void {
     return
   }
   const message = err instanceof Error ? err.message : String(err)
-  io.err(`error  ${message}`)
-  io.err(io.verbose ? formatCauses(err) : '    hint: run again with --verbose for details')
+  report(io, [error('internal', message, undefined, io.verbose ? undefined : 'run again with --verbose for details')])
+  if (io.verbose) io.err(formatCauses(err))
 }
 
 export function relativePath(io: CliIo, file: string): string {

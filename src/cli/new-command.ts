@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { createDeck } from '../scaffold/create-deck.js'
-import { openProject, type CommonOptions } from './build-command.js'
+import { openProject, type CommonOptions } from './run-decks.js'
 import { relativePath, reportError, type CliIo } from './cli-io.js'
 
 export function addNewCommand(program: Command, io: CliIo): void {

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander'
-import type { BuiltDeck } from '../build/build-deck.js'
+import type { BuiltDeck } from '../pipeline/build-deck.js'
 import type { BrowserHandle } from '../pdf/open-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
-import { runBuild, type AfterBuild, type CommonOptions } from './build-command.js'
+import { runBuild, type AfterBuild, type CommonOptions } from './run-decks.js'
 
 export interface PdfOptions {
   readonly handout?: string[]

@@ -4,7 +4,8 @@ import type { Project } from '../project/find-project.js'
 import { isLoopbackHost } from '../serve/check-request-origin.js'
 import { openUrl } from '../serve/open-url.js'
 import { serveDeck, type BuildEvent } from '../serve/serve-deck.js'
-import { openProject, type CommonOptions } from './build-command.js'
+import { error } from '../diagnostics/diagnostic.js'
+import { noDecks, openProject, type CommonOptions } from './run-decks.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
 
 interface ServeFlags extends CommonOptions {
@@ -34,16 +35,14 @@ export function pickDeck(io: CliIo, project: Project, name: string | undefined):
   if (name) return name
   if (project.decks.length === 1) return project.decks[0]!.name
   const known = project.decks.map((d) => d.name).join(', ')
-  io.err(project.decks.length ? `error  Name the deck: ${known}` : `error  No decks in ${relativePath(io, project.contentDir)}\n    hint: create one with \`deckhand new NAME\``)
-  io.failed = true
+  report(io, [project.decks.length ? error('deck-not-found', 'Name the deck to serve', undefined, `decks here: ${known}`) : noDecks(io, project)])
   return undefined
 }
 
 async function runServe(io: CliIo, name: string | undefined, flags: ServeFlags, waitForStop: (close: () => Promise<void>) => Promise<void>): Promise<void> {
   const port = Number(flags.port ?? 8000)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.err(`error  --port must be a number from 0 to 65535, not ${flags.port}`)
-    io.failed = true
+    report(io, [error('option-invalid', `--port must be a number from 0 to 65535, not ${flags.port}`)])
     return
   }
   const host = flags.host ?? '127.0.0.1'

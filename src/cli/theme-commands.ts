@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { deckLookupDirs } from '../project/find-project.js'
 import { createTheme } from '../theme/create-theme.js'
 import { listThemes, type ThemeDir } from '../theme/list-themes.js'
-import { openProject } from './build-command.js'
+import { openProject } from './run-decks.js'
 import { relativePath, reportError, type CliIo } from './cli-io.js'
 
 interface ThemeOptions {

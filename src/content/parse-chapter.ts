@@ -79,7 +79,7 @@ function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[]): Slid
   }
   checkBlocks(contentLines, raw.firstLine, file, diagnostics)
   if (!markdown.trim() && notes) {
-    diagnostics.push(warning('front-matter-invalid', 'Slide has speaker notes but no content', span))
+    diagnostics.push(warning('slide-empty', 'Slide has speaker notes but no content', span))
   }
   // Comments were removed in place, so line offsets inside the markdown still match the file.
   const strippedLines = countLeadingNewlines(markdown)

@@ -3,6 +3,8 @@ export interface SourceSpan {
   readonly file: string
   readonly line: number
   readonly column?: number
+  /** Last line of a range (a slide's span runs from its first to its last line). */
+  readonly endLine?: number
 }
 
 export type Severity = 'error' | 'warning'
@@ -46,16 +48,37 @@ export const DIAGNOSTIC_CODES = [
   'glyph-missing',
   'talk-too-long',
   'internal',
+  // One code a meaning: these were reported under codes that meant something else.
+  'slide-empty',
+  'image-broken',
+  'browser-timeout',
+  'check-failed',
+  'file-exists',
+  'option-invalid',
+  'partial-cycle',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
 
+/**
+ * The reference that led to a problem written elsewhere: the deck.yml `theme:` that chose a
+ * theme whose `extends` fails, the slide that used a layout its chapter's front matter named.
+ */
+export interface Via {
+  /** What the reference is, in the user's words: `theme "northwind" in deck.yml`, `the slide`. */
+  readonly what: string
+  readonly span?: SourceSpan
+}
+
 export interface Diagnostic {
   readonly severity: Severity
   readonly code: DiagnosticCode
+  /** What is wrong. The span carries the file: messages do not repeat it. */
   readonly message: string
+  /** Where the problem is written. */
   readonly span?: SourceSpan
   readonly hint?: string
+  readonly via?: Via
 }
 
 /** A fatal problem, carried as data; only the CLI turns it into text. */
@@ -91,6 +114,18 @@ export function error(code: DiagnosticCode, message: string, span?: SourceSpan, 
 
 export function warning(code: DiagnosticCode, message: string, span?: SourceSpan, hint?: string): Diagnostic {
   return { severity: 'warning', code, message, ...(span && { span }), ...(hint && { hint }) }
+}
+
+/** The same problem, told which reference led to it (kept when it already knows one). */
+export function withVia(d: Diagnostic, via: Via): Diagnostic {
+  return d.via ? d : { ...d, via }
+}
+
+/** A thrown DeckError/DeckErrors again, each diagnostic told which reference led to it; other errors as they are. */
+export function rethrowWithVia(err: unknown, via: Via): never {
+  if (err instanceof DeckError) throw new DeckError(withVia(err.diagnostic, via), { cause: err.cause })
+  if (err instanceof DeckErrors) throw new DeckErrors(err.diagnostics.map((d) => withVia(d, via)), { cause: err.cause })
+  throw err
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -1,11 +1,20 @@
 import path from 'node:path'
-import type { Diagnostic } from './diagnostic.js'
+import type { Diagnostic, SourceSpan } from './diagnostic.js'
 
-/** `content/02-intro.md:14:3  error  message` then an indented hint; paths relative to `cwd`. */
+/**
+ * The one way a problem is told: `content/02-intro.md:14:3  error  message  [code]`, then the
+ * reference that led there (`via: …`) and the hint, indented; paths relative to `cwd`.
+ */
 export function formatDiagnostic(d: Diagnostic, cwd: string): string {
-  const where = d.span ? `${relative(d.span.file, cwd)}:${d.span.line}:${d.span.column ?? 1}  ` : ''
-  const head = `${where}${d.severity}  ${d.message}`
-  return d.hint ? `${head}\n    hint: ${d.hint}` : head
+  const where = d.span ? `${place(d.span, cwd)}  ` : ''
+  const lines = [`${where}${d.severity}  ${d.message}  [${d.code}]`]
+  if (d.via) lines.push(`    via: ${d.via.what}${d.via.span ? ` (${place(d.via.span, cwd)})` : ''}`)
+  if (d.hint) lines.push(`    hint: ${d.hint}`)
+  return lines.join('\n')
+}
+
+function place(span: SourceSpan, cwd: string): string {
+  return `${relative(span.file, cwd)}:${span.line}:${span.column ?? 1}`
 }
 
 function relative(file: string, cwd: string): string {

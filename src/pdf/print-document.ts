@@ -67,7 +67,7 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
     const broken = (await page.evaluate('window.__deckhandBroken || []')) as string[]
     const bookmarks = (await page.evaluate('window.__deckhandBookmarks || []')) as Bookmark[]
     for (const src of broken) {
-      diagnostics.push(warning('image-not-found', `${options.product}: image ${src} could not be loaded`))
+      diagnostics.push(warning('image-broken', `${options.product}: image ${src} could not be loaded`))
     }
     debug('%s: ready after %d ms', options.product, Date.now() - started)
     step = 'printing'

@@ -25,7 +25,7 @@ export async function createDeck(project: Project, name: string, options: Create
   if (problem) throw new DeckError(error('config-invalid', `Cannot create deck "${name}": ${problem}`, undefined, 'for example: deckhand new team-offsite'))
   const dir = path.join(project.contentDir, name)
   if (await stat(dir).catch(() => undefined)) {
-    throw new DeckError(error('config-invalid', `Cannot create deck "${name}": ${dir} already exists`, undefined, 'choose another name, or edit the existing deck'))
+    throw new DeckError(error('file-exists', `Cannot create deck "${name}": ${dir} already exists`, undefined, 'choose another name, or edit the existing deck'))
   }
   const files = starterDeckFiles({ name, title: options.title?.trim() || titleFromName(name), date: options.date ?? new Date().toISOString().slice(0, 10) })
   // Written beside the target and renamed, so a failure never leaves half a deck behind.

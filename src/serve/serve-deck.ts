@@ -1,9 +1,9 @@
 // I/O orchestration of `deckhand serve`: build, serve the output folder, watch, rebuild, reload.
 import path from 'node:path'
-import type { BuildOptions, BuiltDeck } from '../build/build-deck.js'
+import type { BuildOptions, BuiltDeck } from '../pipeline/build-deck.js'
 import { diagnosticsOf, error, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatDiagnostic } from '../diagnostics/format.js'
-import { findDeck } from '../build/build-deck.js'
+import { findDeck } from '../pipeline/build-deck.js'
 import type { Project } from '../project/find-project.js'
 import { createDeckBuilder, type Rebuilt } from './rebuild-deck.js'
 import { startPreviewServer, type PreviewServer } from './start-preview-server.js'

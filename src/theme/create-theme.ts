@@ -38,7 +38,7 @@ export async function createTheme(name: string, options: CreateThemeOptions): Pr
     await writeFile(file, starterThemeYaml(name, options.base, values), { flag: 'wx' })
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new DeckError(error('output-write', `Theme "${name}" already exists at ${file}; not overwriting it`, { file, line: 1 }, 'Pick another name, or edit that file.'), { cause })
+      throw new DeckError(error('file-exists', `Theme "${name}" already exists; not overwriting it`, { file, line: 1 }, 'Pick another name, or edit that file.'), { cause })
     }
     throw new DeckError(error('output-write', `Could not write ${file}`), { cause })
   }

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildDeck, type BuiltDeck } from '../../src/build/build-deck.js'
+import { buildDeck, type BuiltDeck } from '../../src/pipeline/build-deck.js'
 import { exportPdfs } from '../../src/pdf/export-pdfs.js'
 import { findProject } from '../../src/project/find-project.js'
 import { pdfFonts, readPdf, type PdfFacts } from './helpers/read-pdf.js'

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildDeck } from '../../../src/build/build-deck.js'
+import { buildDeck } from '../../../src/pipeline/build-deck.js'
 import { DeckError } from '../../../src/diagnostics/diagnostic.js'
 import { findProject, type Project } from '../../../src/project/find-project.js'
 import { createDeckBuilder, type DeckBuilder } from '../../../src/serve/rebuild-deck.js'
