@@ -20,7 +20,7 @@ ${Array.from({ length: count }, (_, i) => page(i + 1)).join('\n')}`
 const profile = mkdtempSync(path.join(os.tmpdir(), 'floor-'))
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium'
 const args = process.argv.includes('--deckhand-flags')
-  ? [...(await import('../lib/pdf/open-browser.js')).CHROMIUM_FLAGS]
+  ? [...(await import('../lib/browser/open-browser.js')).CHROMIUM_FLAGS]
   : ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
 if (process.getuid?.() === 0) args.push('--no-sandbox')
 const browser = await puppeteer.launch({ executablePath, headless: true, args, userDataDir: profile })

@@ -1,5 +1,6 @@
 // deckhand's public API: typed options in, data and located diagnostics out. Nothing here prints.
-export { buildDeck, createBuildCache, type BuildCache, type BuildOptions, type BuiltDeck } from './pipeline/build-deck.js'
+export { buildDeck, createBuildCache, type BuildCache, type BuildOptions } from './pipeline/build-deck.js'
+export type { BuiltDeck } from './pipeline/built-deck.js'
 export { findProject as loadProject, type Project, type DeckRef } from './project/find-project.js'
 export { resolveDeckConfig } from './project/resolve-config.js'
 export { parseChapter } from './content/parse-chapter.js'
@@ -8,11 +9,14 @@ export { loadTemplates, type TemplateSet } from './render/load-templates.js'
 export { checkTemplates } from './render/check-templates.js'
 export { renderDeck } from './render/render-deck.js'
 export { loadTheme } from './theme/load-theme.js'
-export { exportPdfs, type ExportPdfsInput, type ExportProgress } from './pdf/export-pdfs.js'
+export { exportPdfs, type ExportPdfsOptions, type ExportProgress } from './pdf/export-pdfs.js'
+export type { PrintProduct } from './print/render-print-document.js'
 export { pdfFileName } from './output/pdf-file-name.js'
-export { findBrowser } from './pdf/find-browser.js'
+export { findBrowser } from './browser/find-browser.js'
+export { launchBrowser, type LaunchBrowserOptions } from './browser/launch-browser.js'
+export type { BrowserHandle } from './browser/open-browser.js'
 export { serveDeck } from './serve/serve-deck.js'
-export { checkDeck } from './check/check-deck.js'
+export { checkDeck, type CheckDeckOptions, type CheckReport } from './check/check-deck.js'
 export { createDeck } from './scaffold/create-deck.js'
 export { createTheme } from './theme/create-theme.js'
 export { listThemes } from './theme/list-themes.js'
@@ -24,6 +28,7 @@ export {
   type Diagnostic,
   type DiagnosticCode,
   type Severity,
+  type Via,
   type SourceSpan,
   type StageResult,
 } from './diagnostics/diagnostic.js'

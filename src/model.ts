@@ -57,7 +57,7 @@ export interface SlideSource {
   readonly attributes: string
   /** Starts a new horizontal stack (false for a vertical slide after `----`). */
   readonly newStack: boolean
-  /** Line of the slide's first line in its file. */
+  /** The slide's first and last line in its file (`endLine`). */
   readonly span: SourceSpan
 }
 
@@ -127,21 +127,58 @@ export interface ChapterRef {
   readonly firstSlideId: string
 }
 
+/** Where a slide's Markdown starts in its file and what it says, so a piece of it can be turned back into a line. */
+export interface SlideOrigin {
+  readonly file: string
+  readonly markdown: string
+  readonly markdownLine: number
+}
+
+/** One attribute of `<!-- .slide: … -->`, its value as text (not HTML-escaped). */
+export interface SlideAttribute {
+  readonly name: string
+  readonly value: string
+}
+
+/** A link or image of the slide (or its notes), its href as in the output, and the line that wrote it. */
+export interface LinkTarget {
+  readonly kind: 'link' | 'image'
+  readonly href: string
+  readonly span: SourceSpan
+}
+
+/** What paper needs of a slide, found at the token stage (print never re-reads the slide's HTML). */
+export interface SlidePrint {
+  /** Inner HTML of each `:::handout` block, in order: shown beside the slide in handouts. */
+  readonly handoutBlocks: readonly string[]
+  /** Fragment steps as Reveal.js counts them: one per index, one per fragment without; 0 without fragments. */
+  readonly fragmentSteps: number
+  /** `data.body` with its headings as paragraphs: the outline handout's headings stay chapter > slide. */
+  readonly outlineBody: string
+}
+
 export interface Slide {
   readonly id: string
   /** 1-based position in the deck (horizontal and vertical slides counted alike). */
   readonly index: number
   readonly layout: string
+  /** Where the layout was named (`<!-- template: x -->`, or the chapter's `template:`); absent when inferred. */
+  readonly layoutSpan?: SourceSpan
   readonly data: SlideData
   readonly notesHtml: string
   readonly notesText: string
-  readonly attributes: string
+  readonly attributes: readonly SlideAttribute[]
   readonly newStack: boolean
   /** null for the generated title and agenda slides. */
   readonly chapter: ChapterRef | null
   /** Generated slides (title, agenda, chapter section) point at the file that caused them. */
   readonly generated: boolean
+  /** From the slide's first line to its last (notes included). */
   readonly span: SourceSpan
+  /** The slide's Markdown (without notes); empty for generated slides. */
+  readonly source: SlideOrigin
+  readonly links: readonly LinkTarget[]
+  readonly print: SlidePrint
 }
 
 /** A file the output needs: copied from `from` to `to` (relative to the output folder). */
@@ -179,7 +216,7 @@ export interface ThemeStyle {
   readonly name: string
   /** Variables, @font-face rules and the theme's own theme.css, for the deck. */
   readonly css: string
-  /** The same variables in print-friendly form (light paper unless the theme says otherwise). */
+  /** The same variables in print-friendly form (light paper unless the theme says otherwise); print documents embed it. */
   readonly printCss: string
   /** Fonts, logo and background images, copied into the output. */
   readonly assets: readonly AssetRef[]

@@ -9,8 +9,6 @@ import { diagnosticsOf, type Diagnostic } from '../src/diagnostics/diagnostic.js
 import { findProject } from '../src/project/find-project.js'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures')
-// Messages name absolute paths; snapshots must not depend on where the checkout lives.
-const REPO = path.resolve(import.meta.dirname, '..')
 const outRoot = await mkdtemp(path.join(os.tmpdir(), 'deckhand-fixtures-'))
 afterAll(() => rm(outRoot, { recursive: true, force: true }))
 
@@ -22,6 +20,7 @@ const EXPECTED: Record<string, Array<[code: string, file: string, line: number]>
   'yaml-syntax': [['yaml-syntax', 'deck.yml', 3]],
   'front-matter-invalid': [['front-matter-invalid', '01.md', 3]],
   'missing-layout': [['template-not-found', '01-intro.md', 7]],
+  'missing-chapter-layout': [['template-not-found', '01.md', 2]],
   'template-errors': [
     ['template-syntax', 'templates/slides/broken.hbs', 2],
     ['partial-not-found', 'templates/slides/needs-partial.hbs', 2],
@@ -64,7 +63,7 @@ async function buildOnce(name: string): Promise<Outcome> {
   const project = await findProject({ root, cwd: root })
   try {
     const result = await buildDeck(project, 'talk', { outDir: path.join(outRoot, name) })
-    const slides = result.value.slides.map((s) => ({ id: s.id, layout: s.layout, title: s.data.title, line: s.span.line, file: rel(root, s.span.file), notes: s.notesText, vertical: !s.newStack }))
+    const slides = result.value.slides.map((s) => ({ id: s.id, layout: s.layout, title: s.data.title, line: s.span.line, endLine: s.span.endLine, file: rel(root, s.span.file), notes: s.notesText, vertical: !s.newStack }))
     const html = await readFile(path.join(result.value.outDir, 'index.html'), 'utf8')
     return { slides, diagnostics: [...result.diagnostics], html }
   } catch (err) {
@@ -78,8 +77,15 @@ function rel(root: string, file: string): string {
   return path.relative(path.join(root, 'content', 'talk'), file).split(path.sep).join('/')
 }
 
+/** Codes, files and lines (and the reference that led there), not wording. */
 function located(root: string, diagnostics: readonly Diagnostic[]) {
-  return diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.span ? rel(root, d.span.file) : '', line: d.span?.line ?? 0, message: d.message.replaceAll(root, '<fixture>').replaceAll(REPO, '<deckhand>') }))
+  return diagnostics.map((d) => ({
+    severity: d.severity,
+    code: d.code,
+    file: d.span ? rel(root, d.span.file) : '',
+    line: d.span?.line ?? 0,
+    ...(d.via && { via: `${d.via.span ? `${rel(root, d.via.span.file)}:${d.via.span.line}` : d.via.what}` }),
+  }))
 }
 
 describe('fixtures', () => {
@@ -88,6 +94,8 @@ describe('fixtures', () => {
     const outcome = await buildFixture(name)
     const diagnostics = located(root, outcome.diagnostics)
     expect({ slides: outcome.slides, diagnostics }).toMatchSnapshot()
+    // The span carries the file: a message never repeats it as an absolute path.
+    for (const d of outcome.diagnostics) expect(d.message).not.toContain(root)
     const expected = EXPECTED[name]
     if (expected) {
       expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual(expect.arrayContaining(expected))

@@ -1,70 +1,40 @@
-// I/O orchestration of `deckhand check`: build into a temporary folder, measure it in Chromium,
-// judge the measurements, and estimate the talk's length.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import { buildDeck, type BuildOptions, type BuiltDeck } from '../pipeline/build-deck.js'
+// I/O orchestration of `deckhand check` on a built deck: measure it in Chromium, judge the
+// measurements against the slides' own data (lines, links), and estimate the talk's length.
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import type { Project } from '../project/find-project.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { checkTalkLength, estimateTalkLength, type TalkLength } from './estimate-talk-length.js'
 import { judgeMeasurements } from './judge-measurements.js'
 import { measureDeck } from './measure-deck.js'
 
-export interface CheckDeckOptions extends Omit<BuildOptions, 'outDir'> {
+export interface CheckDeckOptions {
   /** Words a minute. @defaultValue deck.yml's speakingRate */
   readonly rate?: number
   readonly secondsPerSlide?: number
+  /** `--browser`: the Chrome or Chromium to measure with. */
   readonly browserPath?: string
+  /** Limit for each browser step, in ms. @defaultValue 60000 */
   readonly timeoutMs?: number
 }
 
 export interface CheckReport {
-  readonly deck: BuiltDeck
   readonly length: TalkLength
-  /** Build warnings, then what the browser found, then the talk length; in file and line order. */
+  /** What the browser found, then the talk length; in file and line order. Build warnings are the build's. */
   readonly diagnostics: readonly Diagnostic[]
 }
 
-/** Everything a build checks plus what only a browser can see. Build errors throw as from buildDeck. */
-export async function checkDeck(project: Project, deckName: string, options: CheckDeckOptions = {}): Promise<CheckReport> {
-  // A temporary output, so a check never replaces dist/ (which `serve` may be showing).
-  const temp = await mkdtemp(path.join(os.tmpdir(), 'deckhand-check-'))
-  try {
-    const { outDir: _ignored, ...buildOptions } = options as BuildOptions & CheckDeckOptions
-    const built = await buildDeck(project, deckName, { ...buildOptions, outDir: temp })
-    const deck = built.value
-    const measured = await measureDeck({
-      outDir: deck.outDir,
-      width: deck.theme.width,
-      height: deck.theme.height,
-      ...(options.browserPath && { browserPath: options.browserPath }),
-      ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
-    })
-    const sources = await readSources(deck)
-    const found = judgeMeasurements({ measurements: measured.value, slides: deck.slides, sources, outputFiles: await listFiles(deck.outDir) })
-    const length = estimateTalkLength(deck.slides, { rate: options.rate ?? deck.config.speakingRate, ...(options.secondsPerSlide !== undefined && { secondsPerSlide: options.secondsPerSlide }) })
-    const diagnostics = [...built.diagnostics, ...measured.diagnostics, ...sortByPlace(found), ...checkTalkLength(length, deck.config)]
-    return { deck, length, diagnostics }
-  } finally {
-    await rm(temp, { recursive: true, force: true })
-  }
-}
-
-async function readSources(deck: BuiltDeck): Promise<Map<string, string>> {
-  const files = [...new Set(deck.slides.map((s) => s.span.file))]
-  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8').catch(() => undefined)))
-  const sources = new Map<string, string>()
-  files.forEach((f, i) => {
-    const text = texts[i]
-    if (text !== undefined) sources.set(f, text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
+/** What only a browser can see of a built deck (overflow, images, links, glyphs), and the talk's length. */
+export async function checkDeck(built: BuiltDeck, options: CheckDeckOptions = {}): Promise<CheckReport> {
+  const measured = await measureDeck({
+    outDir: built.outDir,
+    width: built.theme.width,
+    height: built.theme.height,
+    ...(options.browserPath && { browserPath: options.browserPath }),
+    ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
   })
-  return sources
-}
-
-/** Every file under `dir`, relative, with "/" separators. */
-async function listFiles(dir: string): Promise<Set<string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')))
+  const outputFiles = new Set([...Object.keys(built.output.files), ...built.output.assets.map((a) => a.to)])
+  const found = judgeMeasurements({ measurements: measured.value, slides: built.slides, outputFiles })
+  const length = estimateTalkLength(built.slides, { rate: options.rate ?? built.config.speakingRate, ...(options.secondsPerSlide !== undefined && { secondsPerSlide: options.secondsPerSlide }) })
+  return { length, diagnostics: [...measured.diagnostics, ...sortByPlace(found), ...checkTalkLength(length, built.config)] }
 }
 
 function sortByPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -2,13 +2,12 @@
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import type { Slide } from '../model.js'
 import type { DeckMeasurements, SlideMeasurement } from './deck-measurements.js'
-import { locateInSlide } from './locate-in-slide.js'
+import { find } from '../slides/locate-in-source.js'
 
 export interface JudgeInput {
   readonly measurements: DeckMeasurements
+  /** The slides, whose links and Markdown point at the line of an image, a link or a character. */
   readonly slides: readonly Slide[]
-  /** Chapter texts by file, to point at the line of an image or a link. */
-  readonly sources: ReadonlyMap<string, string>
   /** Paths of every file in the output folder, relative to it, with "/" separators. */
   readonly outputFiles: ReadonlySet<string>
 }
@@ -25,17 +24,17 @@ export function judgeMeasurements(input: JudgeInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   for (const m of input.measurements.slides) {
     const slide = byId.get(m.id)
-    const at = (needle?: string): SourceSpan | undefined => (slide ? locateInSlide(slide, input.slides, input.sources, needle) : undefined)
+    const at = (needle?: string): SourceSpan | undefined => (slide ? locateInSlide(slide, needle) : undefined)
     diagnostics.push(...judgeOverflow(m, at()))
     for (const clip of m.clipped) {
       if (clip.hidden > OVERFLOW_TOLERANCE_PX) {
         diagnostics.push(warning('slide-overflow', `Content of a ${clip.element} is cut or scrolls by ${Math.round(clip.hidden)} px`, at(), 'It will not show in print; shorten it or split the slide.'))
       }
     }
-    for (const image of m.images) diagnostics.push(...judgeImage(image, at(fileName(image.src))))
+    for (const image of m.images) diagnostics.push(...judgeImage(image, (slide && linkSpan(slide, 'image', image.src)) ?? at(fileName(image.src))))
     for (const href of m.links) {
       const problem = brokenLink(href, { ids, positions, outputFiles: input.outputFiles })
-      if (problem) diagnostics.push(error('link-broken', `Link "${href}" ${problem}`, at(href) ?? at(), 'Local links are relative to index.html in the output folder; #/id names a slide.'))
+      if (problem) diagnostics.push(error('link-broken', `Link "${href}" ${problem}`, (slide && linkSpan(slide, 'link', href)) ?? at(href) ?? at(), 'Local links are relative to index.html in the output folder; #/id names a slide.'))
     }
     for (const glyph of m.glyphs) {
       const chars = [...glyph.chars].map(describeChar).join(', ')
@@ -118,6 +117,17 @@ function safeDecode(text: string): string {
   } catch {
     return text
   }
+}
+
+/** Where the slide wrote a link or image, from the slide's own data. */
+function linkSpan(slide: Slide, kind: 'link' | 'image', href: string): SourceSpan | undefined {
+  return slide.links.find((l) => l.kind === kind && (l.href === href || safeDecode(l.href) === safeDecode(href)))?.span
+}
+
+/** The line of the slide's Markdown that holds `needle`; the slide's own span without one (or for generated slides). */
+function locateInSlide(slide: Slide, needle?: string): SourceSpan {
+  if (!needle || slide.generated) return slide.span
+  return find(slide.source, needle) ?? slide.span
 }
 
 function fileName(src: string): string {

@@ -1,10 +1,9 @@
 // I/O: opens a built deck in headless Chromium through a loopback server and measures each slide.
 import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
-import { blockForeignRequests } from '../pdf/block-foreign-requests.js'
-import { findBrowser } from '../pdf/find-browser.js'
-import { openBrowser } from '../pdf/open-browser.js'
-import { serveOutput } from '../pdf/serve-output.js'
+import { launchBrowser } from '../browser/launch-browser.js'
+import { isTimeout, withPage } from '../browser/open-page.js'
+import { serveFolder, type FolderServer } from '../browser/serve-folder.js'
 import type { DeckMeasurements, SlideMeasurement } from './deck-measurements.js'
 import { measureSlideInPage } from './measure-in-page.js'
 import { confirmFallbacks } from './probe-platform-fonts.js'
@@ -25,47 +24,51 @@ export interface MeasureDeckOptions {
 /** Measures every slide of the built deck; page script errors and blocked requests come back as warnings. */
 export async function measureDeck(options: MeasureDeckOptions): Promise<StageResult<DeckMeasurements>> {
   const timeoutMs = options.timeoutMs ?? 60_000
-  const executablePath = await findBrowser({ ...(options.browserPath && { explicit: options.browserPath }) })
-  const server = await serveOutput(options.outDir)
   const diagnostics: Diagnostic[] = []
-  let step = 'starting the browser'
+  const handle = await launchBrowser({ ...(options.browserPath && { browserPath: options.browserPath }), timeoutMs })
+  let server: FolderServer | undefined
   try {
-    const handle = await openBrowser({ executablePath, timeoutMs })
-    try {
-      const page = await handle.browser.newPage()
-      page.setDefaultTimeout(timeoutMs)
-      page.on('pageerror', (err) => diagnostics.push(warning('page-error', `Script error in the deck: ${err instanceof Error ? err.message : String(err)}`)))
-      // Only the output folder is loaded: a check must not depend on (or leak to) the network.
-      await blockForeignRequests(page, server.origin, (url) =>
-        diagnostics.push(warning('request-blocked', `The deck asks for ${url}, outside its output folder`, undefined, 'A deck that presents offline keeps every file in its output folder.')),
-      )
-      await page.setViewport({ width: options.width, height: options.height })
-      step = 'opening the deck'
-      await page.goto(`${server.origin}/index.html`, { waitUntil: 'load', timeout: timeoutMs })
-      await page.waitForFunction('window.Reveal && window.Reveal.isReady()', { timeout: timeoutMs, polling: 50 })
-      const count = (await page.evaluate(`(() => {
-        Reveal.configure({ transition: 'none', backgroundTransition: 'none', autoSlide: 0 });
-        return Reveal.getSlides().length;
-      })()`)) as number
-      const slides: SlideMeasurement[] = []
-      for (let i = 0; i < count; i++) {
-        step = `measuring slide ${i + 1} of ${count}`
-        const measured = await page.evaluate(measureSlideInPage, i)
-        const fallbacks = await confirmFallbacks(page, measured.glyphs.filter((g) => !g.tofu))
-        slides.push({ ...measured, glyphs: [...measured.glyphs.filter((g) => g.tofu), ...fallbacks] })
-      }
-      const ids = (await page.evaluate(`[...document.querySelectorAll('[id]')].map((e) => e.id)`)) as string[]
-      debug('measured %d slides', slides.length)
-      return { value: { slides, ids }, diagnostics }
-    } finally {
-      await handle.close()
-    }
-  } catch (cause) {
-    if (cause instanceof DeckError) throw cause
-    const reason = cause instanceof Error ? cause.message : String(cause)
-    const code = (cause as Error)?.name === 'TimeoutError' ? 'pdf-timeout' : 'page-error'
-    throw new DeckError(error(code, `Checking ${options.outDir} in the browser failed while ${step}: ${reason}`), { cause })
+    server = await serveFolder({ root: options.outDir })
+    const hint = 'A deck that presents offline keeps every file in its output folder.'
+    return await withPage(
+      {
+        browser: handle.browser,
+        url: `${server.origin}/index.html`,
+        // Only the output folder is loaded: a check must not depend on (or leak to) the network.
+        origin: server.origin,
+        timeoutMs,
+        viewport: { width: options.width, height: options.height },
+        ready: { expression: 'window.Reveal && window.Reveal.isReady()', polling: 50, step: 'waiting for Reveal.js' },
+        onPageError: (message) => diagnostics.push(warning('page-error', `Script error in the deck: ${message}`)),
+        onBlocked: (url) => diagnostics.push(warning('request-blocked', `The deck asks for ${url}, outside its output folder`, undefined, hint)),
+        failed: (cause, step) => checkFailed(cause, step, timeoutMs),
+      },
+      async ({ page, step }) => {
+        const count = (await page.evaluate(`(() => {
+          Reveal.configure({ transition: 'none', backgroundTransition: 'none', autoSlide: 0 });
+          return Reveal.getSlides().length;
+        })()`)) as number
+        const slides: SlideMeasurement[] = []
+        for (let i = 0; i < count; i++) {
+          step(`measuring slide ${i + 1} of ${count}`)
+          const measured = await page.evaluate(measureSlideInPage, i)
+          const fallbacks = await confirmFallbacks(page, measured.glyphs.filter((g) => !g.tofu))
+          slides.push({ ...measured, glyphs: [...measured.glyphs.filter((g) => g.tofu), ...fallbacks] })
+        }
+        const ids = (await page.evaluate(`[...document.querySelectorAll('[id]')].map((e) => e.id)`)) as string[]
+        debug('measured %d slides', slides.length)
+        return { value: { slides, ids }, diagnostics }
+      },
+    )
   } finally {
-    await server.close()
+    await Promise.all([handle.close(), server?.close()])
   }
+}
+
+function checkFailed(cause: unknown, step: string, timeoutMs: number): DeckError {
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  if (isTimeout(cause)) {
+    return new DeckError(error('browser-timeout', `Checking the deck timed out after ${timeoutMs / 1000} s while ${step}`, undefined, 'Raise --timeout, or look for an image or font that never finishes loading.'), { cause })
+  }
+  return new DeckError(error('check-failed', `Checking the deck in the browser failed while ${step}: ${reason}`), { cause })
 }

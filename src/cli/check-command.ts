@@ -1,10 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import type { Command } from 'commander'
 import { checkDeck } from '../check/check-deck.js'
 import { formatTalkLength } from '../check/format-talk-length.js'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { buildDeck } from '../pipeline/build-deck.js'
 import type { Project } from '../project/find-project.js'
 import { openDecks, type CommonOptions } from './run-decks.js'
-import { report, reportError, type CliIo } from './cli-io.js'
+import { report, reportError, secondsOption, type CliIo } from './cli-io.js'
 
 interface CheckFlags extends CommonOptions {
   readonly strict?: boolean
@@ -22,7 +26,7 @@ export function addCheckCommand(program: Command, io: CliIo): void {
     .option('--rate <wpm>', "speaking rate in words a minute (default: deck.yml's speakingRate, 130)")
     .option('--theme <name>', "use this theme instead of deck.yml's")
     .option('--browser <path>', 'Chrome or Chromium to measure with')
-    .option('--timeout <ms>', 'browser timeout', '60000')
+    .option('--timeout <seconds>', 'limit for each browser step', '60')
     .option('--root <dir>', 'project root (default: nearest folder with package.json)')
     .action(async (decks: string[], flags: CheckFlags, command: Command) => {
       await runCheck(io, decks, { ...command.optsWithGlobals(), ...flags })
@@ -48,18 +52,25 @@ async function runCheck(io: CliIo, names: readonly string[], flags: CheckFlags):
 }
 
 async function checkOne(io: CliIo, project: Project, deck: string, flags: CheckFlags & { rateWpm?: number }): Promise<void> {
-  const result = await checkDeck(project, deck, {
-    ...(flags.rateWpm !== undefined && { rate: flags.rateWpm }),
-    ...(flags.theme && { theme: flags.theme }),
-    ...(flags.browser && { browserPath: flags.browser }),
-    ...(flags.timeout && { timeoutMs: Number(flags.timeout) }),
-  })
-  io.out(`${deck}: ${result.deck.slides.length} slides`)
-  for (const line of formatTalkLength(result.length, result.deck.config.duration)) io.out(`  ${line}`)
-  const diagnostics: Diagnostic[] = flags.strict ? result.diagnostics.map((d) => ({ ...d, severity: 'error' })) : [...result.diagnostics]
-  if (diagnostics.length) io.out('')
-  report(io, diagnostics)
-  const errors = diagnostics.filter((d) => d.severity === 'error').length
-  const warnings = diagnostics.length - errors
-  io.out(`${deck}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${errors === 0 && warnings === 0 ? ': ready to present' : ''}`)
+  // A temporary output, so a check never replaces dist/ (which `serve` may be showing).
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'deckhand-check-'))
+  try {
+    const built = await buildDeck(project, deck, { outDir: temp, ...(flags.theme && { theme: flags.theme }) })
+    const result = await checkDeck(built.value, {
+      ...(flags.rateWpm !== undefined && { rate: flags.rateWpm }),
+      ...(flags.browser && { browserPath: flags.browser }),
+      timeoutMs: secondsOption(flags.timeout, 60),
+    })
+    io.out(`${deck}: ${built.value.slides.length} slides`)
+    for (const line of formatTalkLength(result.length, built.value.config.duration)) io.out(`  ${line}`)
+    const found = [...built.diagnostics, ...result.diagnostics]
+    const diagnostics: Diagnostic[] = flags.strict ? found.map((d) => ({ ...d, severity: 'error' })) : found
+    if (diagnostics.length) io.out('')
+    report(io, diagnostics)
+    const errors = diagnostics.filter((d) => d.severity === 'error').length
+    const warnings = diagnostics.length - errors
+    io.out(`${deck}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${errors === 0 && warnings === 0 ? ': ready to present' : ''}`)
+  } finally {
+    await rm(temp, { recursive: true, force: true })
+  }
 }

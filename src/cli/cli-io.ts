@@ -55,3 +55,8 @@ export function relativePath(io: CliIo, file: string): string {
   const rel = path.relative(io.cwd, file)
   return rel && !rel.startsWith('..') ? rel : file
 }
+
+/** A `--timeout`-like option in seconds (every command takes time in seconds), as milliseconds. */
+export function secondsOption(value: string | undefined, fallback: number): number {
+  return Math.max(1, Number(value ?? fallback) || fallback) * 1000
+}

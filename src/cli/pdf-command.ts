@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander'
-import type { BuiltDeck } from '../pipeline/build-deck.js'
-import type { BrowserHandle } from '../pdf/open-browser.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
+import type { BrowserHandle } from '../browser/open-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
-import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+import { relativePath, report, reportError, secondsOption, type CliIo } from './cli-io.js'
 import { runBuild, type AfterBuild, type CommonOptions } from './run-decks.js'
 
 export interface PdfOptions {
@@ -76,9 +76,9 @@ interface EarlyBrowser {
 export const printing: AfterBuild<EarlyBrowser> = {
   async prepare(options) {
     const opts = options as PdfOptions
-    const [{ launchPrintBrowser }, { onInterruptAfter }] = await Promise.all([import('../pdf/export-pdfs.js'), import('../pdf/guard-interrupts.js')])
+    const [{ launchBrowser }, { onInterruptAfter }] = await Promise.all([import('../browser/launch-browser.js'), import('../browser/guard-interrupts.js')])
     let handle: BrowserHandle | undefined
-    const browser = launchPrintBrowser({ ...(opts.browser && { browserPath: opts.browser }), timeoutMs: timeoutOf(opts) })
+    const browser = launchBrowser({ ...(opts.browser && { browserPath: opts.browser }), timeoutMs: timeoutOf(opts) })
     browser.then((b) => (handle = b)).catch(() => undefined) // a launch failure is reported where it is awaited
     // Ctrl-C during the build must not leave this Chromium behind, even one still starting.
     const release = onInterruptAfter(browser, () => handle?.kill())
@@ -92,7 +92,7 @@ export const printing: AfterBuild<EarlyBrowser> = {
 }
 
 function timeoutOf(opts: PdfOptions): number {
-  return Math.max(1, Number(opts.timeout ?? 120)) * 1000
+  return secondsOption(opts.timeout, 120)
 }
 
 /** Prints one built deck's PDFs, with a progress line on a terminal. */
@@ -106,17 +106,9 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
     if (io.isTty) process.stderr.write(`\r\x1b[2K${text}`)
   }
   try {
-    const result = await exportPdfs({
-      outDir: built.outDir,
-      deckName: built.name,
-      deck: built.config,
-      slides: built.html.slides,
-      theme: built.theme,
-      chapters: built.chapters,
-      handoutTemplates: built.templates.handouts,
-      handoutStyles: built.templates.handoutStyles.map((f) => f.source),
+    const result = await exportPdfs(built, {
       products,
-      paper: opts.paper ?? built.config.handouts.paper,
+      ...(opts.paper && { paper: opts.paper }),
       fragments: Boolean(opts.fragments),
       ...(opts.browser && { browserPath: opts.browser }),
       timeoutMs: timeoutOf(opts),

@@ -1,6 +1,7 @@
 // What the deck commands share: the project, the decks named (or all), and a build of each,
 // with work to do after it (printing). Commands import this; it imports no command.
-import { buildDeck, type BuildOptions, type BuiltDeck } from '../pipeline/build-deck.js'
+import { buildDeck, type BuildOptions } from '../pipeline/build-deck.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { error } from '../diagnostics/diagnostic.js'
 import { findProject, type Project } from '../project/find-project.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'

@@ -57,7 +57,8 @@ function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[]): Slid
   if (!markdown.trim() && !notes) return null
 
   const lead = countLeadingBlankLines(contentLines)
-  const span = { file, line: raw.firstLine + (lead < contentLines.length ? lead : 0) }
+  const line = raw.firstLine + (lead < contentLines.length ? lead : 0)
+  const span = { file, line, endLine: Math.max(line, raw.firstLine + lastFilledLine(raw.lines)) }
   let template = ''
   let templateSpan
   const templateMatch = TEMPLATE_COMMENT.exec(markdown)
@@ -123,6 +124,12 @@ function checkBlocks(lines: readonly string[], firstLine: number, file: string, 
 function countLeadingBlankLines(lines: readonly string[]): number {
   let n = 0
   while (n < lines.length && !lines[n]!.trim()) n++
+  return n
+}
+
+function lastFilledLine(lines: readonly string[]): number {
+  let n = lines.length - 1
+  while (n > 0 && !lines[n]!.trim()) n--
   return n
 }
 

@@ -10,10 +10,10 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     // fatal: a wrong encoding must be reported, not turned into U+FFFD mid-slide.
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch (cause) {
-    throw notUtf8(file, `${file} is not valid UTF-8 text`, cause)
+    throw notUtf8(file, 'The file is not valid UTF-8 text', cause)
   }
   // NUL never occurs in text; it means a binary file or UTF-16 saved by an editor.
-  if (text.includes('\0')) throw notUtf8(file, `${file} contains NUL bytes, so it is not UTF-8 text`)
+  if (text.includes('\0')) throw notUtf8(file, 'The file contains NUL bytes, so it is not UTF-8 text')
   if (text.startsWith(BOM)) text = text.slice(1)
   return text.replace(/\r\n?/g, '\n')
 }

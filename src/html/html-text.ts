@@ -11,11 +11,14 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 
 /** Text of an HTML fragment, for titles, outline and word counts. */
 export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, name: string) => decodeEntity(name) ?? m)
+  return decodeEntities(html.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim()
+}
+
+/** Text with its character references (`&amp;`, `&#39;`) decoded. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, name: string) => decodeEntity(name) ?? m)
 }
 
 function decodeEntity(name: string): string | undefined {

@@ -1,21 +1,26 @@
-import { existsSync } from 'node:fs'
+// I/O: prints a built deck's PDFs (slides.pdf, handout-<layout>.pdf) with one browser for all of
+// them: each print document is rendered from the built deck, given the print runtime, served
+// from the output folder and printed in one page.pdf() call, then finished and written atomically.
 import path from 'node:path'
 import createDebug from 'debug'
 import { DeckError, error, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
-import { HANDOUT_LAYOUTS, type ChapterRef, type DeckConfig, type HandoutLayout, type Paper, type RenderedSlide, type ThemeStyle } from '../model.js'
+import { guardInterrupts } from '../browser/guard-interrupts.js'
+import { launchBrowser } from '../browser/launch-browser.js'
+import type { BrowserHandle } from '../browser/open-browser.js'
+import { serveFolder, type FolderServer } from '../browser/serve-folder.js'
+import { HANDOUT_LAYOUTS, type Paper } from '../model.js'
 import { pdfFileName } from '../output/pdf-file-name.js'
-import { paperContentBox } from '../render/handouts/page-geometry.js'
-import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
-import { findBrowser } from './find-browser.js'
-import { guardInterrupts } from './guard-interrupts.js'
-import { loadHandoutTemplates } from './load-handout-templates.js'
+import { removePendingTempFiles, writeFileAtomic } from '../output/write-file-atomic.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
+import { paperContentBox } from '../print/page-geometry.js'
+import { withPrintRuntime } from '../print/print-runtime.js'
+import { renderPrintDocument, type PrintProduct } from '../print/render-print-document.js'
+import { printPartials } from '../render/load-templates.js'
+import { compilePartials } from '../render/template-engine.js'
 import { loadPdfLib } from './load-pdf-lib.js'
-import { openBrowser, type BrowserHandle } from './open-browser.js'
 import { setPdfMetadata } from './pdf-metadata.js'
 import { addOutline } from './pdf-outline.js'
 import { printDocument } from './print-document.js'
-import { serveOutput, type OutputServer } from './serve-output.js'
-import { removePendingTempFiles, writeFileAtomic } from './write-file-atomic.js'
 
 const debug = createDebug('deck:pdf')
 
@@ -28,30 +33,23 @@ export interface ExportProgress {
   readonly file?: string
 }
 
-export interface ExportPdfsInput {
-  /** The built deck's folder (index.html, theme.css, deck.css, images/, fonts/ …). */
-  readonly outDir: string
-  readonly deckName: string
-  readonly deck: DeckConfig
-  readonly slides: readonly RenderedSlide[]
-  readonly theme: ThemeStyle
-  readonly chapters: readonly ChapterRef[]
-  /** Handout templates found in the deck's or project's templates/handouts (win over the built-in ones). */
-  readonly handoutTemplates?: ReadonlyMap<string, HandoutTemplate>
-  /** Every handouts.css to apply, lowest priority first; by default the built-in one. */
-  readonly handoutStyles?: readonly string[]
-  readonly products: readonly PrintProduct[]
-  readonly paper: Paper
-  readonly fragments: boolean
+export interface ExportPdfsOptions {
+  /** What to print. @defaultValue `slides` and deck.yml's handout layouts */
+  readonly products?: readonly PrintProduct[]
+  /** Paper for handouts. @defaultValue deck.yml's */
+  readonly paper?: Paper
+  /** slides.pdf: one page per fragment step. @defaultValue false */
+  readonly fragments?: boolean
+  /** `--browser`: the Chrome or Chromium to print with. */
   readonly browserPath?: string
-  readonly timeoutMs: number
-  readonly allowNetwork: boolean
-  /** Tagged PDFs, with structure for screen readers (slower to print). */
+  /** Limit for each browser step, in ms. @defaultValue 120000 */
+  readonly timeoutMs?: number
+  /** Let printed pages fetch from outside the output folder. @defaultValue false */
+  readonly allowNetwork?: boolean
+  /** Tagged PDFs, with structure for screen readers (slower to print). @defaultValue false */
   readonly tagged?: boolean
-  /** The deck's stylesheets relative to outDir; by default those of DECK_STYLESHEETS that exist. */
-  readonly stylesheets?: readonly string[]
   readonly env?: Readonly<Record<string, string | undefined>>
-  /** A browser started ahead of time with launchPrintBrowser (e.g. while the deck builds); closed here. */
+  /** A browser started ahead of time with launchBrowser (e.g. while the deck builds); closed here. */
   readonly browser?: Promise<BrowserHandle>
   readonly onProgress?: (event: ExportProgress) => void
 }
@@ -59,38 +57,33 @@ export interface ExportPdfsInput {
 /** The deck's own stylesheets, in the deck's order (the theme wins); Reveal's CSS is left out on paper. */
 export const DECK_STYLESHEETS: readonly string[] = ['deck.css', 'theme.css']
 
-/** Finds and starts the print browser; start it early to overlap Chromium's launch with the build. */
-export async function launchPrintBrowser(options: {
-  readonly browserPath?: string
-  readonly timeoutMs: number
-  readonly env?: Readonly<Record<string, string | undefined>>
-}): Promise<BrowserHandle> {
-  const executablePath = await findBrowser({ explicit: options.browserPath, env: options.env ?? process.env })
-  return openBrowser({ executablePath, timeoutMs: options.timeoutMs })
-}
+export const DEFAULT_PRINT_TIMEOUT_MS = 120_000
 
-/** Prints slides.pdf and handout-<layout>.pdf for a built deck, with one browser for all of them. */
-export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ files: string[] }>> {
-  checkProducts(input.products)
+/** Prints slides.pdf and handout-<layout>.pdf next to the built deck's index.html. */
+export async function exportPdfs(built: BuiltDeck, options: ExportPdfsOptions = {}): Promise<StageResult<{ files: string[] }>> {
+  const products = options.products ?? ['slides', ...built.config.handouts.layouts]
+  const paper = options.paper ?? built.config.handouts.paper
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS
+  checkProducts(products)
   // Chromium starts in its own processes while the print documents render here.
-  const browser = input.browser ?? launchPrintBrowser(input)
+  const browser = options.browser ?? launchBrowser({ ...options, timeoutMs })
   browser.catch(() => undefined) // awaited below; this only keeps an early failure from counting as unhandled
   // pdf-lib (for the outline) compiles while Chromium prints, instead of after.
   loadPdfLib().catch(() => undefined)
   let documents: { product: PrintProduct; html: string }[]
   try {
-    documents = renderDocuments(input)
+    documents = renderDocuments(built, products, paper, options.fragments ?? false)
   } catch (err) {
     await browser.then((b) => b.close()).catch(() => undefined)
     throw err
   }
   debug('print documents rendered')
-  const outDir = path.resolve(input.outDir)
+  const outDir = path.resolve(built.outDir)
 
   const diagnostics: Diagnostic[] = []
   const files: string[] = []
   let handle: BrowserHandle | undefined
-  let server: OutputServer | undefined
+  let server: FolderServer | undefined
   const cleanup = (): void => {
     handle?.kill()
     removePendingTempFiles()
@@ -101,39 +94,39 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
     const close = (): Promise<unknown> =>
       (closing ??= Promise.all([browser.then((b) => b.close()).catch(() => undefined), server?.close()]))
     try {
-      server = await serveOutput(outDir)
+      server = await serveFolder({ root: outDir })
       handle = await browser
       debug('browser ready')
       // Each PDF is finished (outline, metadata, write) while Chromium prints the next one.
       let finishing: Promise<void> = Promise.resolve()
       for (const { product, html } of documents) {
-        input.onProgress?.({ deck: input.deckName, product, phase: 'printing' })
+        options.onProgress?.({ deck: built.name, product, phase: 'printing' })
         const urlPath = `/.deckhand-print-${product}.html`
         server.setPage(urlPath, html)
         const printed = await printDocument({
           browser: handle.browser,
           url: server.origin + urlPath,
           origin: server.origin,
-          allowNetwork: input.allowNetwork,
-          timeoutMs: input.timeoutMs,
-          deckName: input.deckName,
+          allowNetwork: options.allowNetwork ?? false,
+          timeoutMs,
+          deckName: built.name,
           product,
-          ...(input.tagged && { tagged: true }),
-          viewport: product === 'slides' ? { width: input.theme.width, height: input.theme.height } : paperContentBox(input.paper),
+          ...(options.tagged && { tagged: true }),
+          viewport: product === 'slides' ? { width: built.theme.width, height: built.theme.height } : paperContentBox(paper),
         })
         diagnostics.push(...printed.diagnostics)
         const finish = async (): Promise<void> => {
           const started = Date.now()
           const pdf = await setPdfMetadata(await addOutline(printed.pdf, printed.bookmarks), {
-            title: input.deck.title,
-            author: input.deck.author,
-            subject: input.deck.subtitle || input.deck.event,
+            title: built.config.title,
+            author: built.config.author,
+            subject: built.config.subtitle || built.config.event,
           })
           const file = path.join(outDir, pdfFileName(product))
           await writeFileAtomic(file, pdf)
           debug('%s: outline, metadata and write took %d ms', product, Date.now() - started)
           files.push(file)
-          input.onProgress?.({ deck: input.deckName, product, phase: 'done', pages: countPages(pdf), file })
+          options.onProgress?.({ deck: built.name, product, phase: 'done', pages: countPages(pdf), file })
         }
         finishing = finishing.then(finish)
         finishing.catch(() => undefined) // awaited after the loop; this only keeps it from counting as unhandled
@@ -148,12 +141,12 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
   return { value: { files }, diagnostics }
 }
 
-function renderDocuments(input: ExportPdfsInput): { product: PrintProduct; html: string }[] {
-  const outDir = path.resolve(input.outDir)
-  const { templates, css: builtInCss } = loadHandoutTemplates(undefined, input.handoutTemplates)
-  const css = input.handoutStyles?.join('\n') ?? builtInCss
-  const stylesheets = input.stylesheets ?? DECK_STYLESHEETS.filter((f) => existsSync(path.join(outDir, f)))
-  return input.products.map((product) => ({ product, html: renderHandout({ ...input, product, templates, css, stylesheets }) }))
+/** Each product's print document, with the print runtime the printer relies on. */
+function renderDocuments(built: BuiltDeck, products: readonly PrintProduct[], paper: Paper, fragments: boolean): { product: PrintProduct; html: string }[] {
+  const partials = compilePartials(printPartials(built.templates))
+  const stylesheets = DECK_STYLESHEETS.filter((f) => f in built.output.files)
+  const input = { deck: built.config, slides: built.html.slides, chapters: built.chapters, theme: built.theme, templates: built.templates, paper, fragments, stylesheets }
+  return products.map((product) => ({ product, html: withPrintRuntime(renderPrintDocument({ ...input, product }, partials)) }))
 }
 
 function checkProducts(products: readonly string[]): void {
@@ -169,5 +162,3 @@ function countPages(pdf: Uint8Array): number {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
   return text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0
 }
-
-export type { HandoutLayout }

@@ -1,5 +1,5 @@
 import type { PDFArray, PDFDict, PDFDocument, PDFRef } from 'pdf-lib'
-import { BOOKMARK_URL, type Bookmark } from '../render/handouts/bookmark-marker.js'
+import { BOOKMARK_URL, type Bookmark } from '../print/bookmark-marker.js'
 import { appendUpdate, readTrailer } from './incremental-update.js'
 import { loadPdfLib } from './load-pdf-lib.js'
 import { pdfString } from './pdf-metadata.js'

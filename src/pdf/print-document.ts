@@ -1,8 +1,9 @@
+// I/O: one print document, opened through the browser module and printed in one page.pdf() call.
 import type { Browser, PDFOptions } from 'puppeteer-core'
 import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
-import type { Bookmark } from '../render/handouts/bookmark-marker.js'
-import { blockForeignRequests } from './block-foreign-requests.js'
+import { isTimeout, withPage } from '../browser/open-page.js'
+import type { Bookmark } from '../print/bookmark-marker.js'
 
 const debug = createDebug('deck:pdf')
 
@@ -32,84 +33,59 @@ export interface PrintedDocument {
   readonly diagnostics: readonly Diagnostic[]
 }
 
-/** Opens a print document, waits for its ready signal, and prints it in one page.pdf() call. */
+/** Opens a print document, waits for its ready signal (see print-runtime.ts), and prints it. */
 export async function printDocument(options: PrintDocumentOptions): Promise<PrintedDocument> {
-  const { browser, timeoutMs } = options
+  const { timeoutMs, product } = options
   const diagnostics: Diagnostic[] = []
-  const page = await browser.newPage()
-  let step = 'opening the page'
-  try {
-    page.setDefaultTimeout(timeoutMs)
-    page.on('pageerror', (err) =>
-      diagnostics.push(warning('page-error', `${options.product}: script error in the print page: ${errorText(err)}`)),
-    )
-    if (!options.allowNetwork) {
-      await blockForeignRequests(page, options.origin, (url) =>
-        diagnostics.push(
-          warning(
-            'request-blocked',
-            `${options.product}: blocked a request to ${url}`,
-            undefined,
-            'Only files inside the output folder are loaded while printing; allow the network to fetch others.',
-          ),
-        ),
-      )
-    }
-    // Laid out for print from the start, at the page's width: what the page measures while it
-    // gets ready holds on paper, and printing has less to redo.
-    await page.emulateMediaType('print')
-    await page.setViewport({ width: Math.round(options.viewport.width), height: Math.round(options.viewport.height) })
-    const started = Date.now()
-    await page.goto(options.url, { waitUntil: 'load', timeout: timeoutMs })
-    debug('%s: loaded in %d ms', options.product, Date.now() - started)
-    step = 'waiting for fonts and images'
-    await page.waitForFunction('window.__deckhandReady === true', { timeout: timeoutMs, polling: 20 })
-    const broken = (await page.evaluate('window.__deckhandBroken || []')) as string[]
-    const bookmarks = (await page.evaluate('window.__deckhandBookmarks || []')) as Bookmark[]
-    for (const src of broken) {
-      diagnostics.push(warning('image-broken', `${options.product}: image ${src} could not be loaded`))
-    }
-    debug('%s: ready after %d ms', options.product, Date.now() - started)
-    step = 'printing'
-    // A one-pixel viewport parks the print document's body (see document.hbs): the layout
-    // Chromium does again after printing, as long as the one before, then has nothing to do.
-    await page.setViewport({ width: Math.round(options.viewport.width), height: 1 })
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      // The outline is built from the bookmark markers afterwards (see addOutline).
-      outline: false,
-      tagged: options.tagged ?? false,
-      timeout: timeoutMs,
-      ...options.pdfOptions,
-    })
-    debug('%s: printed after %d ms', options.product, Date.now() - started)
-    return { pdf, bookmarks, diagnostics }
-  } catch (cause) {
-    throw wrapPrintError(cause, options, step)
-  } finally {
-    await page.close().catch(() => undefined)
-  }
+  const hint = 'Only files inside the output folder are loaded while printing; allow the network to fetch others.'
+  return withPage(
+    {
+      browser: options.browser,
+      url: options.url,
+      origin: options.origin,
+      allowNetwork: options.allowNetwork,
+      timeoutMs,
+      // Laid out for print from the start, at the page's width: what the page measures while it
+      // gets ready holds on paper, and printing has less to redo.
+      media: 'print',
+      viewport: options.viewport,
+      ready: { expression: 'window.__deckhandReady === true', polling: 20, step: 'waiting for fonts and images' },
+      onPageError: (message) => diagnostics.push(warning('page-error', `${product}: script error in the print page: ${message}`)),
+      onBlocked: (url) => diagnostics.push(warning('request-blocked', `${product}: blocked a request to ${url}`, undefined, hint)),
+      failed: (cause, step) => printFailed(cause, options, step),
+    },
+    async ({ page, step }) => {
+      const broken = (await page.evaluate('window.__deckhandBroken || []')) as string[]
+      const bookmarks = (await page.evaluate('window.__deckhandBookmarks || []')) as Bookmark[]
+      for (const src of broken) diagnostics.push(warning('image-broken', `${product}: image ${src} could not be loaded`))
+      step('printing')
+      const started = Date.now()
+      // A one-pixel viewport parks the print document's body (see print-runtime.ts): the layout
+      // Chromium does again after printing, as long as the one before, then has nothing to do.
+      await page.setViewport({ width: Math.round(options.viewport.width), height: 1 })
+      const pdf = await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        // The outline is built from the bookmark markers afterwards (see addOutline).
+        outline: false,
+        tagged: options.tagged ?? false,
+        timeout: timeoutMs,
+        ...options.pdfOptions,
+      })
+      debug('%s: printed in %d ms', product, Date.now() - started)
+      return { pdf, bookmarks, diagnostics }
+    },
+  )
 }
 
-function wrapPrintError(cause: unknown, options: PrintDocumentOptions, step: string): DeckError {
-  if (cause instanceof DeckError) return cause
-  const name = (cause as Error)?.name
+function printFailed(cause: unknown, options: PrintDocumentOptions, step: string): DeckError {
   const what = `${options.deckName}: ${options.product}`
-  if (name === 'TimeoutError') {
+  if (isTimeout(cause)) {
     return new DeckError(
-      error(
-        'pdf-timeout',
-        `Printing ${what} timed out after ${options.timeoutMs} ms while ${step}`,
-        undefined,
-        'Raise the timeout, or look for an image or font that never finishes loading.',
-      ),
+      error('pdf-timeout', `Printing ${what} timed out after ${options.timeoutMs / 1000} s while ${step}`, undefined, 'Raise --timeout, or look for an image or font that never finishes loading.'),
       { cause },
     )
   }
-  return new DeckError(error('pdf-failed', `Printing ${what} failed while ${step}: ${errorText(cause)}`), { cause })
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  return new DeckError(error('pdf-failed', `Printing ${what} failed while ${step}: ${reason}`), { cause })
 }

@@ -2,10 +2,11 @@
 import { access } from 'node:fs/promises'
 import path from 'node:path'
 import createDebug from 'debug'
-import { DeckError, error, throwIfErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import { DeckError, error, rethrowWithVia, throwIfErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import { parseChapter } from '../content/parse-chapter.js'
 import { readChapterFiles, readDeckConfig } from '../content/read-chapters.js'
-import type { Chapter, ChapterRef, DeckConfig, DeckHtml, HandoutLayout, Paper, Slide, ThemeStyle } from '../model.js'
+import type { Chapter, DeckConfig, HandoutLayout, Paper, ThemeStyle } from '../model.js'
+import type { BuiltDeck } from './built-deck.js'
 import { writeOutputFolder, type OutputFiles } from '../output/write-deck.js'
 import { deckLookupDirs, type DeckRef, type Project } from '../project/find-project.js'
 import { checkTemplates } from '../render/check-templates.js'
@@ -57,24 +58,6 @@ export function forgetChanged(cache: BuildCache, project: Project, deckName: str
   if (changed === 'all') cache.chapters.clear()
 }
 
-export interface BuiltDeck {
-  readonly project: Project
-  readonly name: string
-  readonly deckDir: string
-  /** The deck's output folder (`dist/<deck>`). */
-  readonly outDir: string
-  readonly config: DeckConfig
-  readonly chapters: readonly ChapterRef[]
-  readonly slides: readonly Slide[]
-  readonly html: DeckHtml
-  readonly theme: ThemeStyle
-  readonly templates: TemplateSet
-  /** Every file the build read, for watchers. */
-  readonly inputs: readonly string[]
-}
-
-export const THEME_PRINT_CSS = 'theme-print.css'
-
 /** Builds `dist/<deck>/`. Throws DeckError/DeckErrors before writing anything when the input has errors. */
 export async function buildDeck(project: Project, deckName: string, options: BuildOptions = {}): Promise<StageResult<BuiltDeck>> {
   const ref = findDeck(project, deckName)
@@ -101,14 +84,15 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
 
   const html = keep(renderDeck({ deck: config, slides: built.slides, templates, theme, deckName: ref.name, chapters: built.chapters }))
   const outDir = path.join(path.resolve(options.outDir ?? project.outDir), ref.name)
-  await (options.write ?? writeOutputFolder)(outDir, {
-    files: { 'index.html': html.html, ...html.files, [THEME_CSS]: theme.css, [THEME_PRINT_CSS]: theme.printCss },
+  const output: OutputFiles = {
+    files: { 'index.html': html.html, ...html.files, [THEME_CSS]: theme.css },
     assets: [...html.assets, ...theme.assets, ...built.assets.map(({ from, to }) => ({ from, to }))],
-  })
+  }
+  await (options.write ?? writeOutputFolder)(outDir, output)
   debug('wrote %s (%d slides)', outDir, built.slides.length)
   const inputs = [config.file, ...files.map((f) => f.file), ...built.assets.map((a) => a.from)]
   return {
-    value: { project, name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme, templates, inputs },
+    value: { name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme, templates, output, inputs },
     diagnostics,
   }
 }
@@ -145,16 +129,18 @@ async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig,
     cache.reused.push('theme')
     return cache.theme.value
   }
+  const named = config.spans.theme
   try {
     const value = await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText })
     if (cache) cache.theme = { key, value }
     return value
   } catch (err) {
+    // The deck's own theme not found: at deck.yml's `theme:` line. A problem inside a theme
+    // (its extends, a key, a file) is at its theme.yml line, told which `theme:` led there.
     if (err instanceof DeckError && err.diagnostic.code === 'theme-not-found' && !err.diagnostic.span) {
-      const span = config.spans.theme ?? { file: config.file, line: 1 }
-      throw new DeckError({ ...err.diagnostic, span }, { cause: err })
+      throw new DeckError({ ...err.diagnostic, span: named ?? { file: config.file, line: 1 } }, { cause: err })
     }
-    throw err
+    rethrowWithVia(err, named ? { what: `theme "${config.theme}" in deck.yml`, span: named } : { what: `the theme "${config.theme}" asked for` })
   }
 }
 
@@ -175,7 +161,8 @@ async function missingAssets(assets: readonly AssetRequest[]): Promise<Diagnosti
         await access(asset.from)
         return null
       } catch {
-        return error('image-not-found', `Image not found: ${asset.from}`, asset.span, 'Paths are relative to the chapter file.')
+        const written = path.relative(path.dirname(asset.span.file), asset.from).split(path.sep).join('/')
+        return error('image-not-found', `Image not found: ${written}`, asset.span, 'Paths are relative to the chapter file.')
       }
     }),
   )

@@ -1,25 +1,36 @@
 // Pure: finds every broken template before anything renders (syntax, unknown partials and helpers).
 import Handlebars from './handlebars.js'
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
-import type { TemplateFile, TemplateSet } from './load-templates.js'
+import { printPartials, type TemplateFile, type TemplateSet } from './load-templates.js'
+import { BUILT_IN_HELPERS } from './template-helpers.js'
 
-/** Handlebars' own helpers; `helperMissing`/`blockHelperMissing` are hooks, never called by name. */
-const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log']
 
 type Node = hbs.AST.Node & Record<string, unknown>
 
 /** Every problem in every template and partial of the set, all at once. */
 export function checkTemplates(set: TemplateSet, helperNames: readonly string[]): Diagnostic[] {
   const helpers = new Set([...BUILT_IN_HELPERS, ...helperNames])
-  const partials = [...set.partials.keys()].sort()
-  const deckKnown = { helpers, partials, searched: set.searched }
-  // Handout layouts share pieces (a ruled sheet, bookmarks) by including one another as partials.
-  const handoutKnown = { ...deckKnown, partials: [...new Set([...partials, ...set.handouts.keys()])].sort() }
-  const deckTemplates: TemplateFile[] = [set.shell, ...set.slides.values(), ...set.partials.values()]
+  const print = printPartials(set)
+  const deckKnown: Known = { helpers, partials: [...set.partials.keys()].sort(), searched: set.searched }
+  // Print layouts may include every partial a slide may, and the print pieces (cover, bookmarks…).
+  const printKnown: Known = { ...deckKnown, partials: [...print.keys()].sort() }
+  const checked = new Map<TemplateFile, Checked>()
+  const check = (t: TemplateFile, known: Known): Diagnostic[] => {
+    const result = checked.get(t) ?? checkTemplate(t, known)
+    if (checked.has(t)) return [] // a deck partial is checked once, though both namespaces see it
+    checked.set(t, result)
+    return result.diagnostics
+  }
   return [
-    ...deckTemplates.flatMap((t) => checkTemplate(t, deckKnown)),
-    ...[...set.handouts.values()].flatMap((t) => checkTemplate(t, handoutKnown)),
+    ...[set.shell, ...set.slides.values(), ...set.partials.values()].flatMap((t) => check(t, deckKnown)),
+    ...[...set.handouts.values()].flatMap((t) => check(t, printKnown)),
+    ...unique([...partialCycles(set.partials, checked), ...partialCycles(print, checked)]),
   ]
+}
+
+/** A cycle among deck partials shows in both namespaces: told once. */
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...new Map(diagnostics.map((d) => [d.message, d])).values()]
 }
 
 interface Known {
@@ -28,23 +39,60 @@ interface Known {
   readonly searched: readonly string[]
 }
 
-function checkTemplate(template: TemplateFile, known: Known): Diagnostic[] {
+interface Checked {
+  readonly diagnostics: Diagnostic[]
+  /** The partials the template includes by name, each where it does. */
+  readonly includes: readonly { readonly name: string; readonly span: SourceSpan }[]
+}
+
+function checkTemplate(template: TemplateFile, known: Known): Checked {
   let ast: hbs.AST.Program
   try {
     ast = Handlebars.parse(template.source)
   } catch (err) {
-    return [syntaxError(template.file, template.source, err)]
+    return { diagnostics: [syntaxError(template.file, template.source, err)], includes: [] }
   }
   const inline = inlinePartials(ast)
-  const found: Diagnostic[] = []
+  const diagnostics: Diagnostic[] = []
+  const includes: { name: string; span: SourceSpan }[] = []
   walk(ast as unknown as Node, (node) => {
+    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
+      const name = partialName(node.name as Node)
+      if (name !== undefined && !inline.has(name)) includes.push({ name, span: spanOf(template.file, node) })
+    }
     const problem = checkNode(node, template.file, known, inline)
-    if (problem) found.push(problem)
+    if (problem) diagnostics.push(problem)
   })
-  return found
+  return { diagnostics, includes }
+}
+
+/** Partials that include themselves, directly or through others: each cycle once, at the include that closes it. */
+function partialCycles(partials: ReadonlyMap<string, TemplateFile>, checked: ReadonlyMap<TemplateFile, Checked>): Diagnostic[] {
+  const found = new Map<string, Diagnostic>()
+  const state = new Map<string, 'open' | 'done'>()
+  const path: string[] = []
+  const visit = (name: string): void => {
+    state.set(name, 'open')
+    path.push(name)
+    for (const include of checked.get(partials.get(name)!)?.includes ?? []) {
+      if (!partials.has(include.name)) continue
+      if (state.get(include.name) === 'open') {
+        const cycle = [...path.slice(path.indexOf(include.name)), include.name]
+        const key = [...new Set(cycle)].sort().join(' ')
+        if (!found.has(key)) {
+          found.set(key, error('partial-cycle', `Partials include each other in a cycle: ${cycle.join(' → ')}`, include.span, 'a partial may not include itself, directly or through others'))
+        }
+      } else if (!state.has(include.name)) visit(include.name)
+    }
+    path.pop()
+    state.set(name, 'done')
+  }
+  for (const name of [...partials.keys()].sort()) if (!state.has(name)) visit(name)
+  return [...found.values()]
 }
 
 function checkNode(node: Node, file: string, known: Known, inline: ReadonlySet<string>): Diagnostic | undefined {
+  // `{{#> name}}fallback{{/name}}` may name a partial that does not exist: its block stands in.
   if (node.type === 'PartialStatement') {
     const name = partialName(node.name as Node)
     if (name === undefined || known.partials.includes(name) || inline.has(name)) return undefined
@@ -129,12 +177,12 @@ function syntaxError(file: string, source: string, err: unknown): Diagnostic {
   // At end of input the parser only knows the last line; the block left open is what to fix.
   const unclosed = /got 'EOF'/.test(message) ? lastUnclosedBlock(source) : undefined
   if (unclosed) {
-    return error('template-syntax', `Template syntax error in ${file}: {{#${unclosed.name}}} is never closed`, { file, line: unclosed.line }, `add {{/${unclosed.name}}}`)
+    return error('template-syntax', `Template syntax error: {{#${unclosed.name}}} is never closed`, { file, line: unclosed.line }, `add {{/${unclosed.name}}}`)
   }
   const line = e.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? 1)
   const span: SourceSpan = typeof e.column === 'number' ? { file, line, column: e.column + 1 } : { file, line }
   const detail = lines.length > 1 ? `: ${lines[lines.length - 1]}` : ''
-  return error('template-syntax', `Template syntax error in ${file}: ${lines[0]!.replace(/:$/, '')}${detail}`, span)
+  return error('template-syntax', `Template syntax error: ${lines[0]!.replace(/:$/, '')}${detail}`, span)
 }
 
 const BLOCK_TAG = /\{\{~?\s*([#/])\s*[>*]?\s*([^\s}~()]+)/g

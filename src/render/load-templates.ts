@@ -1,8 +1,8 @@
 // I/O: reads templates/**/*.hbs from every template folder; the first folder that has a name wins.
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
+import { HANDOUT_LAYOUTS } from '../model.js'
 
 /** One template's text and the file it came from (for messages). */
 export interface TemplateFile {
@@ -16,6 +16,7 @@ export interface TemplateSet {
   readonly shell: TemplateFile
   readonly slides: ReadonlyMap<string, TemplateFile>
   readonly partials: ReadonlyMap<string, TemplateFile>
+  /** templates/handouts/*.hbs: `document`, one per print product, and the pieces they include. */
   readonly handouts: ReadonlyMap<string, TemplateFile>
   /** Every deck.css found, lowest priority first, so a deck's CSS cascades over the built-in. */
   readonly styles: readonly TemplateFile[]
@@ -27,10 +28,16 @@ export interface TemplateSet {
 
 const KINDS = ['slides', 'partials', 'handouts'] as const
 
-/** The templates/ folder shipped with deckhand (holds deck.hbs). */
-export function builtInTemplatesDir(): string {
-  // src/render/ in a checkout, lib/render/ when built: the package root is two levels up either way.
-  return fileURLToPath(new URL('../../templates', import.meta.url))
+/** Print layouts that are whole documents or products, not pieces to include. */
+const PRINT_PAGES: ReadonlySet<string> = new Set(['document', 'slides', ...HANDOUT_LAYOUTS])
+
+/**
+ * The partials a print layout may include: every partial a slide may, and the print pieces
+ * of templates/handouts/ (cover, bookmarks, slide-frame…), which win by name.
+ */
+export function printPartials(set: TemplateSet): ReadonlyMap<string, TemplateFile> {
+  const pieces = [...set.handouts].filter(([name]) => !PRINT_PAGES.has(name))
+  return new Map([...set.partials, ...pieces])
 }
 
 /** Loads the templates from `dirs`, highest priority first; missing folders are skipped. */

@@ -1,10 +1,10 @@
 // Pure: Slide[] + TemplateSet + ThemeStyle -> the deck's HTML, the files to write and the assets to copy.
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
-import { DeckError, DeckErrors, error } from '../diagnostics/diagnostic.js'
+import { DeckError, DeckErrors } from '../diagnostics/diagnostic.js'
 import type { ChapterRef, DeckConfig, DeckHtml, Slide, ThemeStyle } from '../model.js'
 import { REVEAL_PATHS, revealAssets } from './locate-reveal.js'
 import type { TemplateSet } from './load-templates.js'
-import { compilePartials, compileTemplate } from './compile-template.js'
+import { compilePartials, runTemplate } from './template-engine.js'
 import { renderSlides, stackSlides, type RenderFailure, type ThemeView } from './render-slides.js'
 
 export interface RenderDeckInput {
@@ -44,7 +44,7 @@ export function renderDeck(input: RenderDeckInput): StageResult<DeckHtml> {
     chapters: input.chapters,
     theme,
     layoutScale: layoutScale(input.theme),
-    slidesHtml: stackSlides(rendered),
+    slidesHtml: stackSlides(rendered, input.templates, partials),
     revealOptions: revealOptions(input.deck, input.theme),
     assets: {
       resetCss: base + REVEAL_PATHS.resetCss,
@@ -55,14 +55,7 @@ export function renderDeck(input: RenderDeckInput): StageResult<DeckHtml> {
       themeCss: base + THEME_CSS,
     },
   }
-  let html: string
-  try {
-    html = compileTemplate(input.templates.shell.source)(shellData, { partials })
-  } catch (cause) {
-    const file = input.templates.shell.file
-    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause)
-    throw new DeckError(error('template-render', `Deck shell ${file} failed: ${reason}`, { file, line: 1 }), { cause })
-  }
+  const html = runTemplate(input.templates.shell, shellData, partials)
   const diagnostics: Diagnostic[] = []
   return {
     value: {

@@ -1,9 +1,8 @@
 // Pure: each slide through its layout's template, then the slides grouped into Reveal's stacks.
-import { escapeHtml } from '../html/html-text.js'
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js'
-import type { ChapterRef, DeckConfig, RenderedSlide, Slide, ThemeStyle } from '../model.js'
-import { compileTemplate, type Partials } from './compile-template.js'
-import type { TemplateFile, TemplateSet } from './load-templates.js'
+import { DeckError, error, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { ChapterRef, DeckConfig, RenderedSlide, Slide, SlideAttribute, ThemeStyle } from '../model.js'
+import type { TemplateSet } from './load-templates.js'
+import { compileTemplate, runTemplate, templateFailed, type Partials } from './template-engine.js'
 
 /** What a slide template needs besides the slide itself. */
 export interface SlideContext {
@@ -39,7 +38,7 @@ export function renderSlides(
     try {
       rendered.push({ slide, html: compileTemplate(template.source)(slideData(slide, context), { partials }) })
     } catch (cause) {
-      failures.push({ diagnostic: renderFailed(slide, template, cause), cause })
+      failures.push({ diagnostic: templateFailed(template, cause, { what: 'rendering the slide', span: slide.span }), cause })
     }
   }
   return { rendered, failures }
@@ -61,67 +60,62 @@ function slideData(slide: Slide, context: SlideContext): Record<string, unknown>
   }
 }
 
+/** At the line that named the layout; a chapter's `template:` is told which slide it failed for. */
 function layoutNotFound(slide: Slide, templates: TemplateSet): Diagnostic {
-  const where = `${slide.span.file}:${slide.span.line}`
   const available = [...templates.slides.keys()].sort().join(', ') || 'none'
-  return error(
-    'template-not-found',
-    `Layout "${slide.layout}" not found (slide at ${where}); available: ${available}`,
-    slide.span,
-    `slide layouts are templates/slides/<name>.hbs; looked in: ${templates.searched.join(', ')}`,
-  )
+  const named = slide.layoutSpan
+  const fromChapter = named !== undefined && named.line < slide.span.line
+  return {
+    ...error(
+      'template-not-found',
+      `Layout "${slide.layout}" not found; available: ${available}`,
+      named ?? slide.span,
+      `slide layouts are templates/slides/<name>.hbs; looked in: ${templates.searched.join(', ')}`,
+    ),
+    ...(fromChapter && { via: { what: 'the slide that uses it', span: slide.span } }),
+  }
 }
 
-function renderFailed(slide: Slide, template: TemplateFile, cause: unknown): Diagnostic {
-  const reason = cause instanceof Error ? cause.message : String(cause)
-  return error(
-    'template-render',
-    `Template ${template.file} failed on the slide at ${slide.span.file}:${slide.span.line}: ${reason.split('\n')[0]}`,
-    slide.span,
-    `check ${template.file}`,
-  )
-}
-
-/** Groups slides into Reveal's markup: a slide with newStack=false stacks under the one before. */
-export function stackSlides(rendered: readonly RenderedSlide[]): string {
-  const stacks: RenderedSlide[][] = []
+/** Reveal.js's markup of the slides, through templates/partials/slide-stacks.hbs. */
+export function stackSlides(rendered: readonly RenderedSlide[], templates: TemplateSet, partials: Partials): string {
+  const stacks: { stacked: boolean; slides: SectionView[] }[] = []
   for (const r of rendered) {
     const current = stacks[stacks.length - 1]
-    if (current && !r.slide.newStack) current.push(r)
-    else stacks.push([r])
+    if (current && !r.slide.newStack) {
+      current.stacked = true
+      current.slides.push(sectionView(r))
+    } else stacks.push({ stacked: false, slides: [sectionView(r)] })
   }
-  return stacks
-    .map((stack) => (stack.length === 1 ? sectionOf(stack[0]!) : `<section class="dh-stack">\n${stack.map(sectionOf).join('\n')}\n</section>`))
-    .join('\n')
+  const template = templates.partials.get('slide-stacks')
+  if (!template) throw new DeckError(error('template-not-found', 'The partial slide-stacks.hbs was not found', undefined, `looked in: ${templates.searched.join(', ')}`))
+  return runTemplate(template, { stacks }, partials)
 }
 
-function sectionOf({ slide, html }: RenderedSlide): string {
-  const { classes, rest } = splitAttributes(slide.attributes)
-  const classList = ['dh-slide', `dh-layout-${slide.layout}`, ...classes].map(escapeHtml).join(' ')
-  const attrs = [
-    `id="${escapeHtml(slide.id)}"`,
-    `class="${classList}"`,
-    `data-layout="${escapeHtml(slide.layout)}"`,
-    `data-index="${slide.index}"`,
+/** What templates/partials/slide-section.hbs shows of a slide. */
+interface SectionView {
+  readonly id: string
+  readonly class: string
+  readonly layout: string
+  readonly index: number
+  readonly state: string
+  /** The author's `.slide:` attributes but class (merged into ours) and id (the slide's id is Slide.id, which links use). */
+  readonly attributes: readonly SlideAttribute[]
+  readonly html: string
+  readonly notes: string
+}
+
+function sectionView({ slide, html }: RenderedSlide): SectionView {
+  const own = slide.attributes.find((a) => a.name === 'class')?.value.split(/\s+/).filter(Boolean) ?? []
+  return {
+    id: slide.id,
+    class: ['dh-slide', `dh-layout-${slide.layout}`, ...own].join(' '),
+    layout: slide.layout,
+    index: slide.index,
     // Reveal puts a slide's data-state on its viewport while it shows, so the slide number and
     // controls (outside the slide) can take the colours of full-bleed title and section slides.
-    /(^|\s)data-state\s*=/.test(rest) ? '' : `data-state="dh-on-${escapeHtml(slide.layout)}"`,
-    rest,
-  ].filter(Boolean)
-  const notes = slide.notesHtml.trim() ? `\n<aside class="notes">${slide.notesHtml}</aside>` : ''
-  return `<section ${attrs.join(' ')}>\n${html.trim()}${notes}\n</section>`
-}
-
-const CLASS_ATTR = /(^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i
-const ID_ATTR = /(^|\s)id\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/i
-
-/**
- * Takes `class` out of the author's attributes so it merges with ours (a second class attribute
- * would be ignored), and drops `id`: the slide's id is already Slide.id, which agenda links use.
- */
-export function splitAttributes(attributes: string): { classes: string[]; rest: string } {
-  const match = CLASS_ATTR.exec(attributes)
-  const classes = (match?.[2] ?? match?.[3] ?? match?.[4] ?? '').split(/\s+/).filter(Boolean)
-  const rest = attributes.replace(CLASS_ATTR, '$1').replace(ID_ATTR, '$1').trim()
-  return { classes, rest }
+    state: slide.attributes.some((a) => a.name === 'data-state') ? '' : `dh-on-${slide.layout}`,
+    attributes: slide.attributes.filter((a) => a.name !== 'class' && a.name !== 'id'),
+    html: html.trim(),
+    notes: slide.notesHtml.trim() ? slide.notesHtml : '',
+  }
 }

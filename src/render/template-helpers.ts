@@ -1,4 +1,5 @@
-// The helpers every deckhand template may call, on an isolated Handlebars instance.
+// The helpers every deckhand template may call (slides, partials, the deck shell, print layouts),
+// on an isolated Handlebars instance.
 import Handlebars from './handlebars.js'
 
 type HelperFn = (...args: unknown[]) => unknown
@@ -30,16 +31,54 @@ const HELPERS: Readonly<Record<string, HelperFn>> = {
     const parts = Array.isArray(list) ? list : [list]
     return parts.filter((p) => p !== undefined && p !== null && p !== '').join(typeof sep === 'string' ? sep : ', ')
   },
-  /** JSON safe inside a <script>: `<` is escaped so no value can close the script element. */
-  json: (value) => new Handlebars.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c')),
+  /**
+   * JSON safe inside a <script>: `<` is escaped so no value can close the script element.
+   * Without an argument it is `null`, not Handlebars' own options object.
+   */
+  json: (...args) => {
+    const [value] = argsOf(args)
+    return new Handlebars.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c'))
+  },
+  /** A CSS string literal (`content: {{cssString deck.title}}`); `<` escaped so it cannot close a <style>. */
+  cssString: (...args) => new Handlebars.SafeString(cssString(String(argsOf(args)[0] ?? ''))),
+}
+
+/** A CSS string literal; `<` escaped so the text can never close the <style> element. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/[\n\r\f]/g, ' ')}"`
 }
 
 /** Names of deckhand's helpers, for checkTemplates. */
 export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS)
 
-/** A fresh Handlebars instance with deckhand's helpers and no others registered globally. */
+/** Handlebars' own helpers, which templates call by name like ours. */
+export const BUILT_IN_HELPERS: readonly string[] = ['if', 'unless', 'each', 'with', 'lookup', 'log']
+
+/**
+ * A fresh Handlebars instance with deckhand's helpers and no others registered globally. Every
+ * helper, Handlebars' own included, tells a throw where in the template it was called.
+ */
 export function createTemplateEngine(): typeof Handlebars {
   const engine = Handlebars.create()
-  for (const [name, fn] of Object.entries(HELPERS)) engine.registerHelper(name, fn)
+  for (const name of BUILT_IN_HELPERS) engine.registerHelper(name, located(engine.helpers[name] as HelperFn))
+  for (const [name, fn] of Object.entries(HELPERS)) engine.registerHelper(name, located(fn))
   return engine
+}
+
+interface Located {
+  lineNumber?: number
+  column?: number
+}
+
+/** The helper, its errors marked with the line and column of the call (the innermost call wins). */
+function located(fn: HelperFn): HelperFn {
+  return function (this: unknown, ...args: unknown[]) {
+    try {
+      return fn.apply(this, args)
+    } catch (err) {
+      const loc = (args[args.length - 1] as { loc?: hbs.AST.SourceLocation } | undefined)?.loc
+      if (loc && err instanceof Error && (err as Located).lineNumber === undefined) Object.assign(err, { lineNumber: loc.start.line, column: loc.start.column })
+      throw err
+    }
+  }
 }

@@ -1,5 +1,7 @@
 // Pure: the live-reload script the preview server adds to served HTML (never to built files).
 
+import { insertBeforeClosingTag } from '../html/insert-html.js'
+
 export const EVENTS_PATH = '/__deckhand/events'
 
 /** Browser-side: listens for reload/error events; reloads in place and keeps the current slide. */
@@ -56,7 +58,5 @@ export function liveReloadTag(): string {
 
 /** Adds the live-reload script before the last `</body>`, or at the end when there is none. */
 export function injectLiveReload(html: string): string {
-  const at = html.toLowerCase().lastIndexOf('</body>')
-  const tag = liveReloadTag()
-  return at === -1 ? html + tag : html.slice(0, at) + tag + '\n' + html.slice(at)
+  return insertBeforeClosingTag(html, 'body', `${liveReloadTag()}\n`, 'end')
 }

@@ -2,7 +2,8 @@
 // parsed chapters), writing only the output files that changed.
 import { stat } from 'node:fs/promises'
 import createDebug from 'debug'
-import { buildDeck, createBuildCache, forgetChanged, type BuildOptions, type BuiltDeck } from '../pipeline/build-deck.js'
+import { buildDeck, createBuildCache, forgetChanged, type BuildOptions } from '../pipeline/build-deck.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
 import type { StageResult } from '../diagnostics/diagnostic.js'
 import { writeOutputFolder, type OutputFiles } from '../output/write-deck.js'
 import type { Project } from '../project/find-project.js'

@@ -1,6 +1,7 @@
 // I/O orchestration of `deckhand serve`: build, serve the output folder, watch, rebuild, reload.
 import path from 'node:path'
-import type { BuildOptions, BuiltDeck } from '../pipeline/build-deck.js'
+import type { BuildOptions } from '../pipeline/build-deck.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { diagnosticsOf, error, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatDiagnostic } from '../diagnostics/format.js'
 import { findDeck } from '../pipeline/build-deck.js'

@@ -1,15 +1,11 @@
-// I/O: the preview server. Serves one output folder on loopback, adds the live-reload script to
-// HTML, and pushes reload/error events over Server-Sent Events.
-import { createReadStream } from 'node:fs'
-import { readFile, realpath, stat } from 'node:fs/promises'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import path from 'node:path'
+// I/O: the preview server. The browser module's folder server, with what a preview adds:
+// requests only from this server's own pages, the live-reload script in HTML, a page that
+// waits for the first good build, and reload/error events over Server-Sent Events.
+import type http from 'node:http'
 import createDebug from 'debug'
+import { serveFolder } from '../browser/serve-folder.js'
 import { checkRequestOrigin } from './check-request-origin.js'
-import { contentTypeOf } from '../output/content-type.js'
 import { EVENTS_PATH, injectLiveReload } from './live-reload-client.js'
-import { resolveUrlPath } from './resolve-url-path.js'
 
 const debug = createDebug('deck:serve')
 
@@ -38,52 +34,51 @@ export interface PreviewServer {
   close(): Promise<void>
 }
 
+const WAITING_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>deckhand</title></head><body><p>Waiting for the deck to build…</p></body></html>'
+
 /** Starts the server; with a busy port, tries the following ones. */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const host = options.host ?? '127.0.0.1'
-  const wanted = options.port ?? 8000
   const clients = new Set<http.ServerResponse>()
   let state: { event: string; data: string } | null = null
   const address = { host, port: 0 }
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      debug('request failed: %O', err)
-      if (!res.headersSent) res.writeHead(500).end()
-      else res.destroy()
-    })
-  })
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const intercept = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     const refused = checkRequestOrigin({ host: req.headers.host, origin: req.headers.origin, secFetchSite: header(req, 'sec-fetch-site'), secFetchMode: header(req, 'sec-fetch-mode') }, address)
     if (refused) {
       debug('403 %s: %s', req.url, refused)
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden\n')
-      return
+      return true
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end()
-      return
+    if (req.method === 'GET' && (req.url ?? '').split('?')[0] === EVENTS_PATH) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      res.write('retry: 500\n\n')
+      if (state) res.write(state.data)
+      clients.add(res)
+      res.on('close', () => clients.delete(res))
+      return true
     }
-    if ((req.url ?? '').split('?')[0] === EVENTS_PATH) return openEvents(res)
-    await serveFile(options.root, req, res)
+    return false
   }
-  function openEvents(res: http.ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
-    res.write('retry: 500\n\n')
-    if (state) res.write(state.data)
-    clients.add(res)
-    res.on('close', () => clients.delete(res))
-  }
-  const port = await listen(server, host, wanted, wanted === 0 ? 1 : (options.portAttempts ?? 20))
-  address.port = port
+  const server = await serveFolder({
+    root: options.root,
+    host,
+    port: options.port ?? 8000,
+    portAttempts: options.portAttempts ?? 20,
+    headers: { 'cache-control': 'no-store' },
+    intercept,
+    rewriteHtml: injectLiveReload,
+    // No good build yet: a page that waits for one, with live reload, instead of a bare 404.
+    missing: (segments) => (segments.length === 1 && segments[0] === 'index.html' ? injectLiveReload(WAITING_PAGE) : undefined),
+  })
+  address.port = server.port
   // Keep SSE connections alive through proxies and idle timeouts.
   const ping = setInterval(() => clients.forEach((c) => c.write(': ping\n\n')), 15_000)
   ping.unref()
-  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
   return {
     host,
-    port,
-    ...(port !== wanted && wanted !== 0 && { busyPort: wanted }),
-    url: `http://${shownHost}:${port}`,
+    port: server.port,
+    ...(server.busyPort !== undefined && { busyPort: server.busyPort }),
+    url: server.origin,
     send(event, data) {
       const text = eventText(event, data)
       clients.forEach((c) => c.write(text))
@@ -91,13 +86,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     setState(event, data) {
       state = event ? { event, data: eventText(event, data) } : null
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(ping)
-        clients.forEach((c) => c.end())
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    async close() {
+      clearInterval(ping)
+      clients.forEach((c) => c.end())
+      await server.close()
+    },
   }
 }
 
@@ -108,74 +101,4 @@ function eventText(event: string, data: unknown): string {
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name]
   return Array.isArray(value) ? value[0] : value
-}
-
-const WAITING_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>deckhand</title></head><body><p>Waiting for the deck to build…</p></body></html>'
-
-function isDeckIndex(segments: readonly string[]): boolean {
-  return segments.length === 1 && segments[0] === 'index.html'
-}
-
-async function serveFile(root: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const resolved = resolveUrlPath(req.url ?? '/')
-  if (!resolved.ok) {
-    res.writeHead(resolved.status, { 'content-type': 'text/plain; charset=utf-8' }).end(resolved.status === 403 ? 'Forbidden\n' : 'Bad request\n')
-    return
-  }
-  const file = await confineToRoot(root, resolved.segments)
-  if (file === 'outside') {
-    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden\n')
-    return
-  }
-  const info = file ? await stat(file).catch(() => undefined) : undefined
-  if ((!file || !info?.isFile()) && isDeckIndex(resolved.segments)) {
-    // No good build yet: a page that waits for one, with live reload, instead of a bare 404.
-    const body = injectLiveReload(WAITING_PAGE)
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body)
-    return
-  }
-  if (!file || !info?.isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Not found\n')
-    return
-  }
-  const type = contentTypeOf(file)
-  const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
-  if (type.startsWith('text/html')) {
-    const body = Buffer.from(injectLiveReload(await readFile(file, 'utf8')))
-    res.writeHead(200, { ...headers, 'content-length': body.length })
-    res.end(req.method === 'HEAD' ? undefined : body)
-    return
-  }
-  res.writeHead(200, { ...headers, 'content-length': info.size })
-  if (req.method === 'HEAD') res.end()
-  else createReadStream(file).on('error', () => res.destroy()).pipe(res)
-}
-
-/**
- * The real path of the file inside the real root; 'outside' when a symlink leads out of it,
- * undefined when it does not exist.
- */
-async function confineToRoot(root: string, segments: readonly string[]): Promise<string | 'outside' | undefined> {
-  const realRoot = await realpath(root).catch(() => undefined)
-  if (!realRoot) return undefined
-  const real = await realpath(path.join(realRoot, ...segments)).catch(() => undefined)
-  if (!real) return undefined
-  return real === realRoot || real.startsWith(realRoot + path.sep) ? real : 'outside'
-}
-
-async function listen(server: http.Server, host: string, port: number, attempts: number): Promise<number> {
-  for (let i = 0; ; i++) {
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject)
-        server.listen(port + i, host, () => {
-          server.off('error', reject)
-          resolve()
-        })
-      })
-      return (server.address() as AddressInfo).port
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || i + 1 >= attempts) throw err
-    }
-  }
 }

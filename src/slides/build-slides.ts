@@ -1,16 +1,18 @@
 // Pure: Chapter[] -> Slide[] (Markdown to HTML, structured fields, notes, layout, generated slides).
 import path from 'node:path'
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
-import type { Chapter, ChapterRef, DeckConfig, Slide, SlideData, SlideSource } from '../model.js'
+import type { Token, Tokens } from 'marked'
+import type { Chapter, ChapterRef, DeckConfig, LinkTarget, Slide, SlideAttribute, SlideData, SlideOrigin, SlideSource } from '../model.js'
 import { applyElementAttributes, hasElementComments, parseAttributes } from './apply-element-attributes.js'
-import { plainText } from '../html/html-text.js'
-import { extractSlideData, mapHtmlFields } from './extract-slide-data.js'
+import { decodeEntities, plainText } from '../html/html-text.js'
+import { extractSlideData, mapHtmlFields, splitTitle } from './extract-slide-data.js'
 import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides.js'
 import { inferLayout } from './infer-layout.js'
-import type { SlideOrigin } from './locate-in-source.js'
-import { hasRawHtml, lexMarkdown, renderBlocks } from './markdown.js'
+import { locate } from './locate-in-source.js'
+import { childTokens, hasRawHtml, lexMarkdown, renderBlocks } from './markdown.js'
 import { isLocalPath, outputPathFor, resolveLinks, type AssetRequest } from './resolve-links.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
+import { slidePrintData } from './slide-print-data.js'
 import { createSlugger } from './slugify-heading.js'
 
 export interface BuildSlidesInput {
@@ -65,6 +67,7 @@ function buildSlide(
 ): Slide {
   const origin: SlideOrigin = { file: chapter.file, markdown: source.markdown, markdownLine: source.markdownLine }
   const tokens = lexMarkdown(source.markdown)
+  const firstAsset = assets.length
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const layout = source.template || inferLayout(tokens, chapter.meta.template)
   const finish = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
@@ -72,10 +75,13 @@ function buildSlide(
   const notes = buildNotes(source, chapter, input, assets, diagnostics)
   const attributes = buildAttributes(source, origin, input, assets, diagnostics)
   const id = slug(data.title, `slide-${ref.number}-${source.markdownLine}`)
+  const images = assets.slice(firstAsset).map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
+  const layoutSpan = source.template ? source.templateSpan : layout === chapter.meta.template ? chapter.meta.spans.template : undefined
   return {
     id,
     index: 0,
     layout,
+    ...(layoutSpan && { layoutSpan }),
     data,
     notesHtml: notes.html,
     notesText: notes.text,
@@ -83,9 +89,24 @@ function buildSlide(
     newStack: source.newStack,
     chapter: ref,
     generated: false,
-    // A missing template is then reported where it was named.
-    span: source.templateSpan ?? source.span,
+    span: source.span,
+    source: origin,
+    links: [...images, ...linksOf(tokens, origin), ...notes.links],
+    print: slidePrintData(splitTitle(tokens).afterTitle, data, finish.html),
   }
+}
+
+/** The links of the tokens (images come from resolveLinks, with their lines). */
+function linksOf(tokens: readonly Token[], origin: SlideOrigin): LinkTarget[] {
+  const links: LinkTarget[] = []
+  const visit = (list: readonly Token[]): void => {
+    for (const token of list) {
+      if (token.type === 'link') links.push({ kind: 'link', href: (token as Tokens.Link).href, span: locate(origin, (token as Tokens.Link).href) })
+      for (const child of childTokens(token)) visit(child)
+    }
+  }
+  visit(tokens)
+  return links
 }
 
 /**
@@ -111,28 +132,30 @@ function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['htm
 }
 
 function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
-  if (!source.notes) return { html: '', text: '' }
+  if (!source.notes) return { html: '', text: '', links: [] }
   const origin: SlideOrigin = { file: chapter.file, markdown: source.notes, markdownLine: source.notesLine }
   const tokens = lexMarkdown(source.notes)
-  assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
+  const requested = resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics)
+  assets.push(...requested)
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
-  return { html, text: plainText(html) }
+  const images = requested.map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
+  return { html, text: plainText(html), links: [...images, ...linksOf(tokens, origin)] }
 }
 
 /** `<!-- .slide: … -->` attributes, cleaned, with local background images copied like any image. */
-function buildAttributes(source: SlideSource, origin: SlideOrigin, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]): string {
-  if (!source.attributes) return ''
+function buildAttributes(source: SlideSource, origin: SlideOrigin, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]): SlideAttribute[] {
+  if (!source.attributes) return []
   const clean = input.deck.html === 'trusted' ? source.attributes : sanitizeAttributes(source.attributes, origin, diagnostics)
   return parseAttributes(clean)
     .filter(([name]) => name !== 'data-template')
-    .map(([name, value]) => {
+    .map(([name, written]) => {
+      let value = decodeEntities(written)
       if (/^data-background(-image|-video|-iframe)?$/.test(name) && isLocalPath(value) && /\.\w+$/.test(value)) {
         const from = path.resolve(path.dirname(origin.file), value)
         const to = outputPathFor(from, input.deckDir)
         assets.push({ from, to, span: source.span })
         value = to
       }
-      return value ? `${name}="${value.replace(/"/g, '&quot;')}"` : name
+      return { name, value }
     })
-    .join(' ')
 }

@@ -13,13 +13,18 @@ export function significant(tokens: readonly Token[]): Token[] {
   return tokens.filter((t) => t.type !== 'space' && !(t.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(t.raw)))
 }
 
-/** Fields hold HTML straight from Markdown; the caller finishes them (sanitising, `.element`). */
-export function extractSlideData(tokens: readonly Token[]): SlideData {
-  const render = memoRender()
+/** The slide's content tokens, its title heading (a first heading) and what follows it (the body). */
+export function splitTitle(tokens: readonly Token[]): { content: Token[]; heading?: Tokens.Heading; afterTitle: Token[] } {
   const content = significant(tokens)
   const first = content[0]
   const heading = first?.type === 'heading' ? (first as Tokens.Heading) : undefined
-  const afterTitle = heading ? content.slice(1) : content
+  return { content, ...(heading && { heading }), afterTitle: heading ? content.slice(1) : content }
+}
+
+/** Fields hold HTML straight from Markdown; the caller finishes them (sanitising, `.element`). */
+export function extractSlideData(tokens: readonly Token[]): SlideData {
+  const render = memoRender()
+  const { content, heading, afterTitle } = splitTitle(tokens)
   const leadToken = afterTitle[0]?.type === 'paragraph' && !isLoneImage(afterTitle[0]) ? (afterTitle[0] as Tokens.Paragraph) : undefined
   const titleHtml = heading ? renderInline(heading.tokens) : ''
   return {

@@ -9,7 +9,9 @@ function data(title: string, lead: string, items: readonly ListItem[] = []): Sli
 }
 
 function generated(id: string, layout: string, slideData: SlideData, span: Slide['span'], chapter: ChapterRef | null): Slide {
-  return { id, index: 0, layout, data: slideData, notesHtml: '', notesText: '', attributes: '', newStack: true, chapter, generated: true, span }
+  const source = { file: span.file, markdown: '', markdownLine: span.line }
+  const print = { handoutBlocks: [], fragmentSteps: 0, outlineBody: slideData.body }
+  return { id, index: 0, layout, data: slideData, notesHtml: '', notesText: '', attributes: [], newStack: true, chapter, generated: true, span, source, links: [], print }
 }
 
 export function titleSlide(deck: DeckConfig, id: string): Slide {

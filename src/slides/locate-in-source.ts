@@ -1,16 +1,15 @@
 import type { SourceSpan } from '../diagnostics/diagnostic.js'
-
-/** Where a slide's Markdown starts in its file, so a piece of it can be turned back into a line. */
-export interface SlideOrigin {
-  readonly file: string
-  readonly markdown: string
-  readonly markdownLine: number
-}
+import type { SlideOrigin } from '../model.js'
 
 /** The span of the first place `needle` occurs in the slide's Markdown (the slide's first line if absent). */
 export function locate(origin: SlideOrigin, needle: string): SourceSpan {
+  return find(origin, needle) ?? { file: origin.file, line: origin.markdownLine }
+}
+
+/** The span of the first place `needle` occurs in the slide's Markdown, if it does. */
+export function find(origin: SlideOrigin, needle: string): SourceSpan | undefined {
   const index = needle ? origin.markdown.indexOf(needle) : -1
-  if (index < 0) return { file: origin.file, line: origin.markdownLine }
+  if (index < 0) return undefined
   let line = origin.markdownLine
   let lineStart = 0
   for (let i = 0; i < index; i++) {

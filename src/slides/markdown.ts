@@ -61,7 +61,7 @@ const containers: TokenizerAndRendererExtension = {
   },
 }
 
-function isFragmentList(token: Tokens.List): boolean {
+export function isFragmentList(token: Tokens.List): boolean {
   return !token.ordered && token.raw.trimStart().startsWith('+')
 }
 
@@ -74,9 +74,12 @@ export function highlightToken(token: Tokens.Code): string {
   return html
 }
 
-interface FragmentMark {
+export interface FragmentMark {
   fragment?: boolean
 }
+
+// While set, headings render as paragraphs the outline handout styles (see renderOutlineBlocks).
+let outlineHeadings = false
 
 const marked = new Marked({ gfm: true })
 marked.use({
@@ -96,7 +99,9 @@ marked.use({
     },
     heading(token) {
       const cls = (token as FragmentMark).fragment ? ' class="fragment"' : ''
-      return `<h${token.depth}${cls}>${this.parser.parseInline(token.tokens)}</h${token.depth}>\n`
+      const inner = this.parser.parseInline(token.tokens)
+      if (outlineHeadings) return `<p class="dhp-outline-heading dhp-outline-h${token.depth}"${cls}>${inner}</p>\n`
+      return `<h${token.depth}${cls}>${inner}</h${token.depth}>\n`
     },
   },
 })
@@ -138,11 +143,26 @@ export function renderBlocks(tokens: readonly Token[]): string {
   return marked.parser(tokens as Token[])
 }
 
+/** Blocks for the outline handout: headings become styled paragraphs, so its own headings stay chapter > slide. */
+export function renderOutlineBlocks(tokens: readonly Token[]): string {
+  outlineHeadings = true
+  try {
+    return renderBlocks(tokens)
+  } finally {
+    outlineHeadings = false
+  }
+}
+
+/** True when `visit` holds for a token at any depth (our containers' parts included). */
+export function someToken(tokens: readonly Token[], visit: (token: Token) => boolean): boolean {
+  return tokens.some((t) => visit(t) || childTokens(t).some((child) => someToken(child, visit)))
+}
+
 export function renderInline(tokens: readonly Token[]): string {
   return marked.Parser.parseInline(tokens as Token[], marked.defaults)
 }
 
 /** True when the author wrote raw HTML (other than comments) anywhere in the tokens. */
 export function hasRawHtml(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => (t.type === 'html' && !/^\s*<!--[\s\S]*-->\s*$/.test(t.raw)) || childTokens(t).some(hasRawHtml))
+  return someToken(tokens, (t) => t.type === 'html' && !/^\s*<!--[\s\S]*-->\s*$/.test(t.raw))
 }

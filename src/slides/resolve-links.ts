@@ -2,8 +2,8 @@
 import path from 'node:path'
 import type { Token, Tokens } from 'marked'
 import { warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
-import type { HtmlPolicy } from '../model.js'
-import { locate, type SlideOrigin } from './locate-in-source.js'
+import type { HtmlPolicy, SlideOrigin } from '../model.js'
+import { locate } from './locate-in-source.js'
 import { childTokens } from './markdown.js'
 
 /** An image the deck needs, with the Markdown line that asked for it. */

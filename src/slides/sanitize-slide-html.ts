@@ -3,7 +3,8 @@
 import { createRequire } from 'node:module'
 import type { IOptions } from 'sanitize-html'
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { locate, type SlideOrigin } from './locate-in-source.js'
+import type { SlideOrigin } from '../model.js'
+import { locate } from './locate-in-source.js'
 import { UNSAFE_URL } from './resolve-links.js'
 
 const GLOBAL_ATTRIBUTES = ['class', 'id', 'style', 'title', 'lang', 'dir', 'role', 'data-*', 'aria-*', 'hidden']

@@ -51,8 +51,7 @@ async function notFound(name: string, dirs: readonly string[], via: SourceSpan |
   const hint = [guess && `Did you mean "${guess}"?`, known.length > 0 && `Themes available: ${known.join(', ')}.`, `Create one with: deckhand theme new ${name}`]
     .filter(Boolean)
     .join(' ')
-  const what = via ? `Theme "${name}" (extended at ${via.file}:${via.line})` : `Theme "${name}"`
-  return new DeckError(error('theme-not-found', `${what} not found; looked in ${looked}`, via, hint))
+  return new DeckError(error('theme-not-found', `Theme "${name}" not found`, via, `${hint} Looked for ${looked}.`))
 }
 
 export async function isFile(file: string): Promise<boolean> {

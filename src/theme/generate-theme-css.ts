@@ -1,4 +1,4 @@
-// Pure: a resolved kit and its font plan -> theme.css (slides) and theme-print.css (handouts).
+// Pure: a resolved kit and its font plan -> theme.css (slides) and the print palette (which print documents embed).
 // Templates read colours and fonts only through the --dh-* custom properties defined here.
 import { isLightColor } from './check-contrast.js'
 import { classifyBackground } from './classify-background.js'

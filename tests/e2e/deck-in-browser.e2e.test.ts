@@ -6,24 +6,25 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildDeck, type BuiltDeck } from '../../src/pipeline/build-deck.js'
-import { findBrowser } from '../../src/pdf/find-browser.js'
-import { openBrowser, type BrowserHandle } from '../../src/pdf/open-browser.js'
-import { serveOutput, type OutputServer } from '../../src/pdf/serve-output.js'
+import { launchBrowser } from '../../src/browser/launch-browser.js'
+import type { BrowserHandle } from '../../src/browser/open-browser.js'
+import { serveFolder, type FolderServer } from '../../src/browser/serve-folder.js'
+import { buildDeck } from '../../src/pipeline/build-deck.js'
+import type { BuiltDeck } from '../../src/pipeline/built-deck.js'
 import { findProject } from '../../src/project/find-project.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 let out: string
 let built: BuiltDeck
 let browser: BrowserHandle
-let server: OutputServer
+let server: FolderServer
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-deck-'))
   const project = await findProject({ root: ROOT, cwd: ROOT })
   built = (await buildDeck(project, 'pytorch-story', { outDir: out })).value
-  browser = await openBrowser({ executablePath: await findBrowser(), timeoutMs: 60_000 })
-  server = await serveOutput(built.outDir)
+  browser = await launchBrowser({ timeoutMs: 60_000 })
+  server = await serveFolder({ root: built.outDir })
 })
 
 afterAll(async () => {

@@ -5,8 +5,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportPdfs } from '../../src/pdf/export-pdfs.js'
-import { handoutGeometry, MARGIN_MM } from '../../src/render/handouts/page-geometry.js'
-import { writeFixtureDeck, KNOWN, type FixtureDeck } from './helpers/fixture-deck.js'
+import { handoutGeometry, MARGIN_MM } from '../../src/print/page-geometry.js'
+import type { BuiltDeck } from '../../src/pipeline/built-deck.js'
+import { writeFixtureDeck, KNOWN } from './helpers/fixture-deck.js'
 import { inkShare, pdfFonts, readPdf, renderPages, type PdfFacts } from './helpers/read-pdf.js'
 
 const PRODUCTS = ['slides', 'notes', '2-up', '3-up', '6-up', 'outline'] as const
@@ -16,7 +17,7 @@ const px = (cssPx: number): number => (cssPx * DPI) / 96
 const mm = (n: number): number => (n * DPI) / 25.4
 
 let dir: string
-let fixture: FixtureDeck
+let fixture: BuiltDeck
 const facts = new Map<string, PdfFacts>()
 const file = (product: keyof typeof FILES): string => path.join(dir, FILES[product])
 const pdf = (product: keyof typeof FILES): PdfFacts => facts.get(product)!
@@ -26,10 +27,8 @@ const pageWith = (product: keyof typeof FILES, needle: string, from = 1): number
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-pdf-e2e-'))
-  fixture = writeFixtureDeck(dir)
-  const result = await exportPdfs({
-    ...fixture, deckName: 'fixture', products: PRODUCTS, paper: 'A4', fragments: false, timeoutMs: 60_000, allowNetwork: false,
-  })
+  fixture = await writeFixtureDeck(dir)
+  const result = await exportPdfs(fixture, { products: PRODUCTS, paper: 'A4', timeoutMs: 60_000 })
   expect(result.diagnostics).toEqual([])
   expect(result.value.files.map((f) => path.basename(f)).sort()).toEqual(Object.values(FILES).sort())
   for (const product of PRODUCTS) facts.set(product, await readPdf(file(product)))
@@ -120,7 +119,7 @@ describe('exportPdfs on the fixture deck', () => {
 
   it('sets title, author and subject from deck.yml', () => {
     for (const product of PRODUCTS) {
-      expect(pdf(product).info).toMatchObject({ Title: fixture.deck.title, Author: fixture.deck.author, Subject: fixture.deck.subtitle, Creator: 'deckhand' })
+      expect(pdf(product).info).toMatchObject({ Title: fixture.config.title, Author: fixture.config.author, Subject: fixture.config.subtitle, Creator: 'deckhand' })
     }
   })
 

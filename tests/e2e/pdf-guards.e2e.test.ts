@@ -6,8 +6,9 @@ import path from 'node:path'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { afterEach, expect, it } from 'vitest'
 import { DeckError } from '../../src/diagnostics/diagnostic.js'
-import { exportPdfs, type ExportPdfsInput } from '../../src/pdf/export-pdfs.js'
+import { exportPdfs } from '../../src/pdf/export-pdfs.js'
 import type { RenderedSlide } from '../../src/model.js'
+import type { BuiltDeck } from '../../src/pipeline/built-deck.js'
 import { writeFixtureDeck } from './helpers/fixture-deck.js'
 import { readPdf } from './helpers/read-pdf.js'
 
@@ -16,17 +17,19 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-function deckWith(extraHtml: string): Omit<ExportPdfsInput, 'products'> {
+async function deckWith(extraHtml: string): Promise<BuiltDeck> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-guards-'))
   dirs.push(dir)
-  const fixture = writeFixtureDeck(dir)
-  const slides: RenderedSlide[] = fixture.slides.map((s, i) => (i === 3 ? { ...s, html: s.html + extraHtml } : s))
-  return { ...fixture, slides, deckName: 'guarded', paper: 'A4', fragments: false, timeoutMs: 20_000, allowNetwork: false }
+  const fixture = await writeFixtureDeck(dir, 0, { name: 'guarded' })
+  const slides: RenderedSlide[] = fixture.html.slides.map((s, i) => (i === 3 ? { ...s, html: s.html + extraHtml } : s))
+  return { ...fixture, html: { ...fixture.html, slides } }
 }
 
+const OPTIONS = { paper: 'A4', timeoutMs: 20_000 } as const
+
 it('blocks requests outside the output folder and names each blocked URL', async () => {
-  const input = deckWith('<img src="http://192.0.2.1/tracker.png" alt=""><link rel="stylesheet" href="https://fonts.example.com/x.css">')
-  const result = await exportPdfs({ ...input, products: ['slides'] })
+  const input = await deckWith('<img src="http://192.0.2.1/tracker.png" alt=""><link rel="stylesheet" href="https://fonts.example.com/x.css">')
+  const result = await exportPdfs(input, { ...OPTIONS, products: ['slides'] })
   const blocked = result.diagnostics.filter((d) => d.code === 'request-blocked').map((d) => d.message)
   expect(blocked).toHaveLength(2)
   expect(blocked.join('\n')).toContain('http://192.0.2.1/tracker.png')
@@ -35,8 +38,8 @@ it('blocks requests outside the output folder and names each blocked URL', async
 }, 90_000)
 
 it('reports a page that never gets ready as pdf-timeout, naming the deck, the product and the step', async () => {
-  const input = deckWith('<script>for (;;) {}</script>')
-  const err = await exportPdfs({ ...input, products: ['notes'], timeoutMs: 4_000 }).catch((e: unknown) => e)
+  const input = await deckWith('<script>for (;;) {}</script>')
+  const err = await exportPdfs(input, { ...OPTIONS, products: ['notes'], timeoutMs: 4_000 }).catch((e: unknown) => e)
   expect(err).toBeInstanceOf(DeckError)
   const { diagnostic } = err as DeckError
   expect(diagnostic.code).toBe('pdf-timeout')
@@ -45,8 +48,8 @@ it('reports a page that never gets ready as pdf-timeout, naming the deck, the pr
 }, 90_000)
 
 it('prints one page per fragment step when fragments are on', async () => {
-  const input = deckWith('')
-  await exportPdfs({ ...input, products: ['slides'], fragments: true })
+  const input = await deckWith('')
+  await exportPdfs(input, { ...OPTIONS, products: ['slides'], fragments: true })
   const pdf = await readPdf(path.join(input.outDir, 'slides.pdf'))
   // The "Eager first" slide has two fragments: three pages, each showing one more item.
   expect(pdf.pages).toBe(10)
@@ -56,28 +59,28 @@ it('prints one page per fragment step when fragments are on', async () => {
 }, 90_000)
 
 it('prints handouts on Letter paper when asked', async () => {
-  const input = deckWith('')
-  await exportPdfs({ ...input, products: ['3-up'], paper: 'Letter' })
+  const input = await deckWith('')
+  await exportPdfs(input, { ...OPTIONS, products: ['3-up'], paper: 'Letter' })
   const pdf = await readPdf(path.join(input.outDir, 'handout-3-up.pdf'))
   expect(pdf.size).toEqual({ width: 612, height: 792 })
   expect(pdf.pages).toBe(4)
 }, 90_000)
 
 it('writes a tagged PDF when asked, with the same bookmarks', async () => {
-  const input = deckWith('')
-  await exportPdfs({ ...input, products: ['slides'], tagged: true })
+  const input = await deckWith('')
+  await exportPdfs(input, { ...OPTIONS, products: ['slides'], tagged: true })
   const file = path.join(input.outDir, 'slides.pdf')
   const catalog = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).catalog
   expect(catalog.has(PDFName.of('StructTreeRoot'))).toBe(true)
   const pdf = await readPdf(file)
   expect(pdf.bookmarks.map((b) => b.page)).toEqual([1, 2, 3, 6])
-  await exportPdfs({ ...input, products: ['slides'] })
+  await exportPdfs(input, { ...OPTIONS, products: ['slides'] })
   const untagged = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).catalog
   expect(untagged.has(PDFName.of('StructTreeRoot'))).toBe(false)
 }, 90_000)
 
 it('refuses an unknown product before starting a browser', async () => {
-  const input = deckWith('')
-  const err = await exportPdfs({ ...input, products: ['4-up' as 'notes'] }).catch((e: unknown) => e)
+  const input = await deckWith('')
+  const err = await exportPdfs(input, { ...OPTIONS, products: ['4-up' as 'notes'] }).catch((e: unknown) => e)
   expect((err as DeckError).diagnostic.code).toBe('handout-layout-unknown')
 })

@@ -7,12 +7,13 @@ import path from 'node:path'
 import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RenderedSlide } from '../../src/model.js'
-import { DECK_STYLESHEETS, launchPrintBrowser } from '../../src/pdf/export-pdfs.js'
-import { loadHandoutTemplates } from '../../src/pdf/load-handout-templates.js'
-import type { BrowserHandle } from '../../src/pdf/open-browser.js'
-import { serveOutput, type OutputServer } from '../../src/pdf/serve-output.js'
-import { paperContentBox } from '../../src/render/handouts/page-geometry.js'
-import { renderHandout } from '../../src/render/render-handouts.js'
+import { launchBrowser } from '../../src/browser/launch-browser.js'
+import type { BrowserHandle } from '../../src/browser/open-browser.js'
+import { serveFolder, type FolderServer } from '../../src/browser/serve-folder.js'
+import { DECK_STYLESHEETS } from '../../src/pdf/export-pdfs.js'
+import { paperContentBox } from '../../src/print/page-geometry.js'
+import { withPrintRuntime } from '../../src/print/print-runtime.js'
+import { renderPrintDocument } from '../../src/print/render-print-document.js'
 import { writeFixtureDeck } from './helpers/fixture-deck.js'
 
 const TALL = Array.from({ length: 30 }, (_, i) => `<li>Item ${i + 1}${i === 29 ? ' far below the slide' : ''}</li>`).join('')
@@ -23,24 +24,24 @@ const EXTRA: { id: string; html: string }[] = [
 
 let dir: string
 let handle: BrowserHandle
-let server: OutputServer
+let server: FolderServer
 let page: Page
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-clips-'))
-  const fixture = writeFixtureDeck(dir)
+  const fixture = await writeFixtureDeck(dir)
   // A deck stylesheet's own clipped boxes: one whose content fits, one whose content does not.
   appendFileSync(path.join(dir, 'deck.css'), '\n.fits-box { overflow: hidden; height: 200px; }\n.spills-box { overflow: hidden; height: 60px; }\n')
-  const last = fixture.slides.at(-1)!
+  const last = fixture.html.slides.at(-1)!
   const slides: RenderedSlide[] = [
-    ...fixture.slides,
+    ...fixture.html.slides,
     ...EXTRA.map(({ id, html }, i) => ({ slide: { ...last.slide, id, index: last.slide.index + i + 1 }, html })),
   ]
-  const { templates, css } = loadHandoutTemplates()
-  const html = renderHandout({ ...fixture, slides, product: '6-up', paper: 'A4', fragments: false, templates, css, stylesheets: DECK_STYLESHEETS })
-  server = await serveOutput(dir)
+  const input = { deck: fixture.config, chapters: fixture.chapters, theme: fixture.theme, templates: fixture.templates }
+  const html = withPrintRuntime(renderPrintDocument({ ...input, slides, product: '6-up', paper: 'A4', fragments: false, stylesheets: DECK_STYLESHEETS }))
+  server = await serveFolder({ root: dir })
   server.setPage('/print.html', html)
-  handle = await launchPrintBrowser({ timeoutMs: 30_000 })
+  handle = await launchBrowser({ timeoutMs: 30_000 })
   page = await handle.browser.newPage()
   const box = paperContentBox('A4')
   await page.setViewport({ width: Math.round(box.width), height: Math.round(box.height) })

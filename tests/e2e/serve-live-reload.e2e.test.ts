@@ -8,8 +8,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findBrowser } from '../../src/pdf/find-browser.js'
-import { openBrowser, type BrowserHandle } from '../../src/pdf/open-browser.js'
+import { findBrowser } from '../../src/browser/find-browser.js'
+import { openBrowser, type BrowserHandle } from '../../src/browser/open-browser.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const SECRET = 'SECRET-OUTSIDE-THE-OUTPUT'

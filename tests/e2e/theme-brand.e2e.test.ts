@@ -6,13 +6,13 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildDeck, type BuiltDeck } from '../../src/pipeline/build-deck.js'
-import { findBrowser } from '../../src/pdf/find-browser.js'
-import { loadHandoutTemplates } from '../../src/pdf/load-handout-templates.js'
-import { openBrowser, type BrowserHandle } from '../../src/pdf/open-browser.js'
-import { serveOutput, type OutputServer } from '../../src/pdf/serve-output.js'
+import { launchBrowser } from '../../src/browser/launch-browser.js'
+import type { BrowserHandle } from '../../src/browser/open-browser.js'
+import { serveFolder, type FolderServer } from '../../src/browser/serve-folder.js'
+import { buildDeck } from '../../src/pipeline/build-deck.js'
+import type { BuiltDeck } from '../../src/pipeline/built-deck.js'
 import { findProject } from '../../src/project/find-project.js'
-import { renderHandout } from '../../src/render/render-handouts.js'
+import { renderPrintDocument } from '../../src/print/render-print-document.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -26,16 +26,16 @@ type ThemeName = keyof typeof EXPECTED
 
 let tmp: string
 let browser: BrowserHandle
-const decks = new Map<ThemeName, { built: BuiltDeck; server: OutputServer }>()
+const decks = new Map<ThemeName, { built: BuiltDeck; server: FolderServer }>()
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-theme-'))
   const project = await findProject({ root: ROOT, cwd: ROOT })
   for (const theme of Object.keys(EXPECTED) as ThemeName[]) {
     const built = (await buildDeck(project, 'pytorch-story', { outDir: path.join(tmp, theme), theme })).value
-    decks.set(theme, { built, server: await serveOutput(built.outDir) })
+    decks.set(theme, { built, server: await serveFolder({ root: built.outDir }) })
   }
-  browser = await openBrowser({ executablePath: await findBrowser(), timeoutMs: 60_000 })
+  browser = await launchBrowser({ timeoutMs: 60_000 })
 })
 
 afterAll(async () => {
@@ -108,8 +108,7 @@ describe.each(Object.keys(EXPECTED) as ThemeName[])('the example deck in %s', (t
 
   it(`prints handouts on white paper in dark ink${want.logo ? ', with the logo on every page' : ''}`, async () => {
     const { built, server } = decks.get(theme)!
-    const { templates, css } = loadHandoutTemplates()
-    const html = renderHandout({ product: '3-up', deck: built.config, slides: built.html.slides, chapters: built.chapters, theme: built.theme, templates, css, paper: 'A4', fragments: false, stylesheets: ['deck.css', 'theme.css'] })
+    const html = renderPrintDocument({ product: '3-up', deck: built.config, slides: built.html.slides, chapters: built.chapters, theme: built.theme, templates: built.templates, paper: 'A4', fragments: false, stylesheets: ['deck.css', 'theme.css'] })
     server.setPage('/handout-3-up.html', html)
     const page = await browser.browser.newPage()
     try {

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildDeck, type BuiltDeck } from '../../src/pipeline/build-deck.js'
+import { buildDeck } from '../../src/pipeline/build-deck.js'
+import type { BuiltDeck } from '../../src/pipeline/built-deck.js'
 import { exportPdfs } from '../../src/pdf/export-pdfs.js'
 import { findProject } from '../../src/project/find-project.js'
 import { pdfFonts, readPdf, type PdfFacts } from './helpers/read-pdf.js'
@@ -34,10 +35,7 @@ beforeAll(async () => {
   writeFileSync(path.join(root, 'content', 'intl', '01-scripts.md'), [...slides, '## emoji\n\nShip it 🚀\n'].join('\n---\n\n'))
   const project = await findProject({ root, cwd: root })
   built = (await buildDeck(project, 'intl', { outDir: path.join(root, 'dist') })).value
-  const printed = await exportPdfs({
-    outDir: built.outDir, deckName: 'intl', deck: built.config, slides: built.html.slides, theme: built.theme, chapters: built.chapters,
-    products: ['slides'], paper: 'A4', fragments: false, timeoutMs: 60_000, allowNetwork: false,
-  })
+  const printed = await exportPdfs(built, { products: ['slides'], timeoutMs: 60_000 })
   expect(printed.diagnostics).toEqual([])
   pdf = await readPdf(path.join(built.outDir, 'slides.pdf'))
   fonts = pdfFonts(path.join(built.outDir, 'slides.pdf')).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))

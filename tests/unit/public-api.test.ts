@@ -18,6 +18,7 @@ it('exports the public API it documents, and nothing by accident', () => {
       "exportPdfs",
       "findBrowser",
       "formatDiagnostic",
+      "launchBrowser",
       "listThemes",
       "loadProject",
       "loadTemplates",

@@ -4,15 +4,11 @@ import { exportPdfs } from '../../../src/pdf/export-pdfs.js'
 import { writeFixtureDeck } from './fixture-deck.js'
 
 const [outDir, extra] = process.argv.slice(2)
-const fixture = writeFixtureDeck(outDir!, Number(extra ?? 1000))
-await exportPdfs({
-  ...fixture,
-  deckName: 'big',
+const fixture = await writeFixtureDeck(outDir!, Number(extra ?? 1000), { name: 'big' })
+await exportPdfs(fixture, {
   products: ['slides', '3-up'],
   paper: 'A4',
-  fragments: false,
   timeoutMs: 120_000,
-  allowNetwork: false,
   onProgress: (e) => process.stdout.write(`${e.phase} ${e.product}\n`),
 })
 process.stdout.write('finished\n')

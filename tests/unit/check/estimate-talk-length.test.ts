@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkTalkLength, countWords, estimateTalkLength, spokenWords } from '../../../src/check/estimate-talk-length.js'
 import type { ChapterRef, Slide, SlideData } from '../../../src/model.js'
 import { deckConfig } from '../../helpers/deck-config.js'
+import { testSlide } from '../../helpers/slide.js'
 
 const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ')
 
@@ -22,19 +23,7 @@ function slide(options: { notes?: string; body?: string; title?: string; code?: 
     columns: [],
     ...(options.code !== undefined && { code: { lang: 'ts', html: '', text: options.code } }),
   }
-  return {
-    id: 's',
-    index: 1,
-    layout: 'content',
-    data,
-    notesHtml: '',
-    notesText: options.notes ?? '',
-    attributes: '',
-    newStack: true,
-    chapter: options.chapter ?? null,
-    generated: false,
-    span: { file: options.chapter?.file ?? '/deck/deck.yml', line: 1 },
-  }
+  return testSlide({ data, notesText: options.notes ?? '', chapter: options.chapter ?? null, span: { file: options.chapter?.file ?? '/deck/deck.yml', line: 1 } })
 }
 
 describe('countWords', () => {

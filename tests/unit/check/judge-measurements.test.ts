@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { DeckMeasurements, SlideMeasurement } from '../../../src/check/deck-measurements.js'
 import { brokenLink, judgeMeasurements } from '../../../src/check/judge-measurements.js'
-import { locateInSlide } from '../../../src/check/locate-in-slide.js'
 import type { Slide } from '../../../src/model.js'
+import { testSlide } from '../../helpers/slide.js'
 
 const FILE = '/deck/01-intro.md'
 const SOURCE = [
@@ -23,32 +23,24 @@ const SOURCE = [
   'Text with ᏣᎳᎩ in it', // 15
 ].join('\n')
 
-function slide(id: string, line: number, generated = false): Slide {
-  return {
-    id,
-    index: 1,
-    layout: 'content',
-    data: { title: '', titleHtml: '', lead: '', body: '', rest: '', items: [], sections: [], images: [], columns: [] },
-    notesHtml: '',
-    notesText: '',
-    attributes: '',
-    newStack: true,
-    chapter: null,
-    generated,
-    span: { file: FILE, line },
-  }
+/** A slide as buildSlides gives it: its Markdown (lines `line`..`end`) and the links it found, with their lines. */
+function slide(id: string, line: number, end: number, links: Slide['links'] = [], generated = false): Slide {
+  const markdown = SOURCE.split('\n').slice(line - 1, end).join('\n')
+  return testSlide({ id, generated, span: { file: FILE, line, endLine: end }, source: { file: FILE, markdown, markdownLine: line }, links })
 }
 
 function measured(id: string, h: number, extra: Partial<SlideMeasurement> = {}): SlideMeasurement {
   return { id, h, v: 0, frameWidth: 1280, frameHeight: 720, overflow: { top: 0, right: 0, bottom: 0, left: 0 }, clipped: [], images: [], links: [], glyphs: [], ...extra }
 }
 
-const slides = [slide('first', 5), slide('second', 12)]
-const sources = new Map([[FILE, SOURCE]])
+const slides = [
+  slide('first', 5, 8, [{ kind: 'link', href: 'handout.pdf', span: { file: FILE, line: 7, column: 22 } }]),
+  slide('second', 12, 15, [{ kind: 'image', href: 'media/images/photo.png', span: { file: FILE, line: 14, column: 12 } }]),
+]
 
 function judge(ms: SlideMeasurement[], outputFiles: string[] = ['index.html']) {
   const measurements: DeckMeasurements = { slides: ms, ids: ['first', 'second', 'footer'] }
-  return judgeMeasurements({ measurements, slides, sources, outputFiles: new Set(outputFiles) })
+  return judgeMeasurements({ measurements, slides, outputFiles: new Set(outputFiles) })
 }
 
 describe('judgeMeasurements', () => {
@@ -61,18 +53,18 @@ describe('judgeMeasurements', () => {
 
   it('names content cut inside an element', () => {
     expect(judge([measured('first', 0, { clipped: [{ element: 'pre', hidden: 120 }] })])).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'slide-overflow', span: { file: FILE, line: 5 } }),
+      expect.objectContaining({ severity: 'warning', code: 'slide-overflow', span: { file: FILE, line: 5, endLine: 8 } }),
     ])
   })
 
-  it('warns about raster images more than twice as large as shown, at the image line', () => {
+  it('warns about raster images more than twice as large as shown, at the line the slide wrote it', () => {
     const image = { src: 'media/images/photo.png', naturalWidth: 4000, naturalHeight: 3000, shownWidth: 800, shownHeight: 600, loaded: true, vector: false }
     expect(judge([measured('second', 1, { images: [image] })])).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'image-oversized', span: { file: FILE, line: 14, column: 19 } }),
+      expect.objectContaining({ severity: 'warning', code: 'image-oversized', span: { file: FILE, line: 14, column: 12 } }),
     ])
     expect(judge([measured('second', 1, { images: [{ ...image, naturalWidth: 1500 }] })])).toEqual([])
     expect(judge([measured('second', 1, { images: [{ ...image, vector: true }] })])).toEqual([])
-    expect(judge([measured('second', 1, { images: [{ ...image, loaded: false }] })])).toEqual([expect.objectContaining({ code: 'link-broken' })])
+    expect(judge([measured('second', 1, { images: [{ ...image, loaded: false }] })])).toEqual([expect.objectContaining({ code: 'image-broken', span: { file: FILE, line: 14, column: 12 } })])
   })
 
   it('reports broken local links and slide anchors at their line', () => {
@@ -88,7 +80,7 @@ describe('judgeMeasurements', () => {
     const ds = judge([measured('second', 1, { glyphs: [{ chars: 'ᏣᎳᎩ', fontFamily: 'Inter, sans-serif', tofu: true }, { chars: 'ⵜ', fontFamily: 'Inter, sans-serif', tofu: false }] })])
     expect(ds).toEqual([
       expect.objectContaining({ severity: 'error', code: 'glyph-missing', span: { file: FILE, line: 15, column: 11 } }),
-      expect.objectContaining({ severity: 'warning', code: 'glyph-missing', span: { file: FILE, line: 12 } }),
+      expect.objectContaining({ severity: 'warning', code: 'glyph-missing', span: { file: FILE, line: 12, endLine: 15 } }),
     ])
     expect(ds[0]!.message).toContain('U+13E3')
   })
@@ -104,13 +96,16 @@ describe('brokenLink', () => {
   })
 })
 
-describe('locateInSlide', () => {
-  it('searches only the slide part of the file', () => {
-    expect(locateInSlide(slides[0]!, slides, sources, 'photo.png')).toEqual({ file: FILE, line: 5 })
-    expect(locateInSlide(slides[1]!, slides, sources, 'photo.png')).toEqual({ file: FILE, line: 14, column: 19 })
+describe('where a finding is told', () => {
+  it('searches only the slide\'s own Markdown for what its data does not name', () => {
+    const image = { src: 'media/elsewhere/photo.png', naturalWidth: 4000, naturalHeight: 3000, shownWidth: 800, shownHeight: 600, loaded: true, vector: false }
+    // Not among the first slide's links, and "photo.png" is written only on the second slide: the first slide's line.
+    expect(judge([measured('first', 0, { images: [image] })])[0]!.span).toEqual({ file: FILE, line: 5, endLine: 8 })
+    expect(judge([measured('second', 1, { images: [image] })])[0]!.span).toEqual({ file: FILE, line: 14, column: 19 })
   })
   it('keeps generated slides at their span', () => {
-    const title = slide('title', 2, true)
-    expect(locateInSlide(title, [title, ...slides], sources, 'Intro')).toEqual({ file: FILE, line: 2 })
+    const title = slide('title', 2, 2, [], true)
+    const ds = judgeMeasurements({ measurements: { slides: [measured('title', 0, { glyphs: [{ chars: 'I', fontFamily: 'x', tofu: true }] })], ids: [] }, slides: [title], outputFiles: new Set() })
+    expect(ds[0]!.span).toEqual({ file: FILE, line: 2, endLine: 2 })
   })
 })

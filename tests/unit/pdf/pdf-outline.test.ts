@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { appendUpdate, readTrailer } from '../../../src/pdf/incremental-update.js'
 import { setPdfMetadata } from '../../../src/pdf/pdf-metadata.js'
 import { addOutline } from '../../../src/pdf/pdf-outline.js'
-import { BOOKMARK_URL } from '../../../src/render/handouts/bookmark-marker.js'
+import { BOOKMARK_URL } from '../../../src/print/bookmark-marker.js'
 
 /**
  * A classic-xref PDF whose pages hold link annotations as Chromium writes them: `marks[i]` are

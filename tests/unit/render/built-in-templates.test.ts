@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkTemplates } from '../../../src/render/check-templates.js'
-import { builtInTemplatesDir, loadTemplates } from '../../../src/render/load-templates.js'
+import { BUILTIN_TEMPLATES_DIR } from '../../../src/project/find-project.js'
+import { loadTemplates } from '../../../src/render/load-templates.js'
+import { compilePartials, compileTemplate } from '../../../src/render/template-engine.js'
 import { renderDeck } from '../../../src/render/render-deck.js'
 import { HELPER_NAMES } from '../../../src/render/template-helpers.js'
 import { CHAPTERS, DECK, THEME, data, sampleSlides, slide } from './sample-deck.js'
@@ -9,7 +11,7 @@ import { CHAPTERS, DECK, THEME, data, sampleSlides, slide } from './sample-deck.
 const LAYOUTS = ['agenda', 'cards', 'code', 'content', 'end', 'image', 'quote', 'section', 'timeline', 'title', 'two-column']
 
 describe('built-in templates', async () => {
-  const templates = await loadTemplates([builtInTemplatesDir()])
+  const templates = await loadTemplates([BUILTIN_TEMPLATES_DIR])
 
   it('has every documented layout and passes checkTemplates', () => {
     expect([...templates.slides.keys()]).toEqual(expect.arrayContaining(LAYOUTS))
@@ -48,15 +50,25 @@ describe('built-in templates', async () => {
   })
 
   it('keeps slides free of boxes that become paint layers when printed', async () => {
-    const css = (await loadTemplates([builtInTemplatesDir()])).styles.map((f) => f.source).join('\n')
+    const css = (await loadTemplates([BUILTIN_TEMPLATES_DIR])).styles.map((f) => f.source).join('\n')
     // Positioned boxes and opacity below 1 each make a layer Chromium visits on every printed page.
     expect(css).not.toMatch(/position:\s*(absolute|relative|fixed|sticky)/)
     expect(css.replace(/\.line\.dim \{ opacity: 0\.42; \}/, '')).not.toMatch(/[^-]opacity:\s*0?\./)
   })
 
-  it('renders every layout from empty slide data without throwing', () => {
-    const slides = LAYOUTS.map((layout) => slide(layout, {}, { chapter: null }))
-    expect(() => renderDeck({ deck: DECK, slides, templates, theme: { ...THEME, logo: null, footer: '' }, deckName: 't', chapters: [] })).not.toThrow()
+  it('renders every layout from empty slide data, reading only fields the data has', () => {
+    // Strict: a field the data lacks throws (a typo like {{titel}} would), where the build renders it empty.
+    const partials = compilePartials(templates.partials, { strict: true })
+    for (const layout of LAYOUTS) {
+      const s = slide(layout, {})
+      const data = { ...s.data, quote: undefined, code: undefined, data: s.data, slide: s, notes: '', deck: DECK, chapter: s.chapter, chapters: [], theme: { name: 't', logo: null, footer: '', width: 1280, height: 720 }, number: 1, total: 1 }
+      const html = compileTemplate(templates.slides.get(layout)!.source, { strict: true })(data, { partials })
+      expect(html, layout).toContain(`dh-${layout}-slide`)
+    }
+  })
+
+  it('fails strictly on a field the data does not have', () => {
+    expect(() => compileTemplate('<p>{{titel}}</p>', { strict: true })({ title: 'x' })).toThrow(/titel/)
   })
 
   it('links agenda entries to each chapter’s first slide', () => {

@@ -78,7 +78,24 @@ describe('checkTemplates on a block left open', () => {
 describe('checkTemplates messages', () => {
   it('keeps the parser’s expectation in one readable line', () => {
     const [d] = checkTemplates(templateSet({ slides: { x: 'a\n{{foo bar\nc' } }), HELPER_NAMES)
-    expect(d!.message).toMatch(/^Template syntax error in templates\/slides\/x\.hbs: Parse error on line 2: Expecting /)
+    expect(d!.message).toMatch(/^Template syntax error: Parse error on line 2: Expecting /)
     expect(d!.span).toEqual({ file: 'templates/slides/x.hbs', line: 2 })
   })
 })
+
+describe('partials that include themselves', () => {
+  it('are an error naming the cycle, at the include that closes it, before anything renders', () => {
+    const set = templateSet({ partials: { a: 'x {{> b}}', b: '\n{{> c}}', c: '{{#if x}}{{> a}}{{/if}}', own: '{{> own}}', fine: '{{> a-leaf}}', 'a-leaf': 'leaf' } })
+    const cycles = checkTemplates(set, HELPER_NAMES).filter((d) => d.code === 'partial-cycle')
+    expect(cycles.map((d) => [d.message, d.span])).toEqual([
+      ['Partials include each other in a cycle: a → b → c → a', { file: 'templates/partials/c.hbs', line: 1, column: 10 }],
+      ['Partials include each other in a cycle: own → own', { file: 'templates/partials/own.hbs', line: 1, column: 1 }],
+    ])
+  })
+
+  it('are found among print pieces too, once however many namespaces see them', () => {
+    const set = templateSet({ handouts: { cover: '{{> sheet}}', sheet: '{{> cover}}', notes: '{{> cover}}' } })
+    expect(checkTemplates(set, HELPER_NAMES).map((d) => [d.code, d.span?.file])).toEqual([['partial-cycle', 'templates/handouts/sheet.hbs']])
+  })
+})
+

@@ -26,8 +26,16 @@ describe('renderDeck', () => {
     expect(err).toBeInstanceOf(DeckError)
     const d = (err as DeckError).diagnostic
     expect(d).toMatchObject({ code: 'template-not-found', span: { file: 'content/x/02-intro.md', line: 14 } })
-    expect(d.message).toBe('Layout "two-col" not found (slide at content/x/02-intro.md:14); available: content, title')
+    expect(d.message).toBe('Layout "two-col" not found; available: content, title')
+    expect(d.via).toBeUndefined()
     expect(d.hint).toContain('deck/templates, templates')
+  })
+
+  it('points a layout its chapter named at the front matter, via the slide that used it', () => {
+    const named = { file: 'content/x/02-intro.md', line: 3 }
+    const s = slide('two-col', { title: 'Intro' }, { span: { file: 'content/x/02-intro.md', line: 14 }, layoutSpan: named })
+    const d = (thrown(() => render([s])) as DeckError).diagnostic
+    expect(d).toMatchObject({ code: 'template-not-found', span: named, via: { span: { file: 'content/x/02-intro.md', line: 14 } } })
   })
 
   it('reports every failing slide at once', () => {
@@ -36,12 +44,11 @@ describe('renderDeck', () => {
     expect((err as DeckErrors).diagnostics.map((d) => d.code)).toEqual(['template-not-found', 'template-not-found'])
   })
 
-  it('wraps a template that throws, pointing at the slide and keeping the cause', () => {
-    const templates = templateSet({ slides: { ...SLIDES, boom: '{{#each items}}{{> absent}}{{/each}}' } })
+  it('wraps a template that throws, pointing at its line, via the slide, and keeping the cause', () => {
+    const templates = templateSet({ slides: { ...SLIDES, boom: '<div>\n  {{#each items}}{{> absent}}{{/each}}</div>' } })
     const s = slide('boom', { items: [{ html: 'a', text: 'a', label: '', rest: 'a', fragment: false }] })
     const err = thrown(() => render([s], templates)) as DeckError
-    expect(err.diagnostic).toMatchObject({ code: 'template-render', span: s.span })
-    expect(err.diagnostic.message).toContain('templates/slides/boom.hbs')
+    expect(err.diagnostic).toMatchObject({ code: 'template-render', span: { file: 'templates/slides/boom.hbs', line: 2, column: 3 }, via: { span: s.span } })
     expect(err.cause).toBeInstanceOf(Error)
   })
 
@@ -67,7 +74,7 @@ describe('renderDeck', () => {
   })
 
   it('puts id, layout, merged classes, author attributes and notes on the section', () => {
-    const s = slide('content', { title: 'A' }, { id: 'intro', index: 1, attributes: 'class="wide" data-background-color="#123" id="other"', notesHtml: '<p>Say hi</p>' })
+    const s = slide('content', { title: 'A' }, { id: 'intro', index: 1, attributes: [{ name: 'class', value: 'wide' }, { name: 'data-background-color', value: '#123' }, { name: 'id', value: 'other' }], notesHtml: '<p>Say hi</p>' })
     const html = render([s]).value.html
     expect(html).toContain('<section id="intro" class="dh-slide dh-layout-content wide" data-layout="content" data-index="1" data-state="dh-on-content" data-background-color="#123">')
     expect(html).not.toContain('id="other"')

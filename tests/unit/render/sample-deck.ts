@@ -1,6 +1,7 @@
 // Sample data for render tests: one slide per built-in layout, a deck config and a theme.
 import type { ChapterRef, DeckConfig, ListItem, Slide, SlideData, ThemeStyle } from '../../../src/model.js'
 import { deckConfig } from '../../helpers/deck-config.js'
+import { testSlide } from '../../helpers/slide.js'
 
 export const DECK: DeckConfig = deckConfig({
   title: 'The PyTorch Story',
@@ -42,20 +43,15 @@ export function data(fields: Partial<SlideData>): SlideData {
 let counter = 0
 export function slide(layout: string, fields: Partial<SlideData>, extra: Partial<Slide> = {}): Slide {
   counter += 1
-  return {
+  return testSlide({
     id: `s-${layout}-${counter}`,
     index: counter,
     layout,
     data: data(fields),
-    notesHtml: '',
-    notesText: '',
-    attributes: '',
-    newStack: true,
     chapter: CHAPTERS[1]!,
-    generated: false,
     span: { file: 'content/talk/02-phases.md', line: counter * 10 },
     ...extra,
-  }
+  })
 }
 
 const EVENTS = [

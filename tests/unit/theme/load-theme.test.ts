@@ -37,7 +37,7 @@ describe('loadTheme: inheritance', () => {
     const project = themesDir({ 'acme/theme.yml': 'name: Acme\n' })
     const [d] = await rejection(loadTheme('acne', [deck, project, BUILTIN_THEMES]))
     expect(d!.code).toBe('theme-not-found')
-    for (const place of [deck, project, BUILTIN_THEMES]) expect(d!.message).toContain(join(place, 'acne', 'theme.yml'))
+    for (const place of [deck, project, BUILTIN_THEMES]) expect(d!.hint).toContain(join(place, 'acne', 'theme.yml'))
     expect(d!.hint).toContain('"acme"')
   })
 

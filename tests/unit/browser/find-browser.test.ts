@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DeckError } from '../../../src/diagnostics/diagnostic.js'
-import { findBrowser, isExecutableFile } from '../../../src/pdf/find-browser.js'
+import { findBrowser, isExecutableFile } from '../../../src/browser/find-browser.js'
 
 const BIN = path.resolve(import.meta.dirname, '../../fixtures/bin')
 const fake = (name: string): string => path.join(BIN, name)

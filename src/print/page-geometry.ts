@@ -1,4 +1,4 @@
-import type { HandoutLayout, Paper } from '../../model.js'
+import type { HandoutLayout, Paper } from '../model.js'
 
 const PX_PER_MM = 96 / 25.4
 

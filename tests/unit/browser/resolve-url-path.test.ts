@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveUrlPath } from '../../../src/serve/resolve-url-path.js'
+import { resolveUrlPath } from '../../../src/browser/resolve-url-path.js'
 
 describe('resolveUrlPath', () => {
   it.each([

@@ -1,9 +1,8 @@
-import type { ChapterRef, HandoutLayout, RenderedSlide, Slide } from '../../model.js'
-import { plainText } from '../../html/html-text.js'
-import { extractBlocks } from './extract-blocks.js'
-import { countFragmentSteps, showFragmentSteps } from './fragment-steps.js'
-import type { HandoutGeometry } from './page-geometry.js'
-import { prepareSlideHtml, renderSlideFrame, type SlideSize } from './slide-frame.js'
+// Pure: where each slide goes on paper, and what the print templates show around it.
+import type { ChapterRef, RenderedSlide, Slide } from '../model.js'
+import { plainText } from '../html/html-text.js'
+import type { FrameSize, HandoutGeometry } from './page-geometry.js'
+import { paperSection, type PaperSection } from './slide-frame.js'
 
 export interface Bookmark {
   readonly level: 1 | 2
@@ -11,20 +10,29 @@ export interface Bookmark {
   readonly id?: string
 }
 
-/** One slide placed on paper, with what the templates show around it. */
+export interface SlideSize {
+  readonly width: number
+  readonly height: number
+}
+
+/** One slide placed on paper, with what the templates show around it (see slide-frame.hbs). */
 export interface PlacedSlide {
   /** Anchor id (the slide's id), set on its first appearance only. */
   readonly id?: string
   readonly number: number
   readonly title: string
-  readonly frame: string
+  /** The scaled slide on paper, the slide's own size, its section and its HTML. */
+  readonly frame: FrameSize
+  readonly canvas: SlideSize
+  readonly section: PaperSection
+  readonly html: string
+  /** slides.pdf with fragments: the step this copy shows (the print runtime hides later ones). */
+  readonly step?: number
   readonly notesHtml: string
   /** Inner HTML of the slide's handout-only blocks. */
   readonly handoutHtml: string
   readonly bookmarks: readonly Bookmark[]
 }
-
-export const HANDOUT_ONLY = 'dh-handout-only'
 
 /** The bookmark headings that belong before each slide: chapter (h1) when one starts, then the slide (h2). */
 export function bookmarksFor(slides: readonly Slide[]): Bookmark[][] {
@@ -66,18 +74,21 @@ function shorten(text: string, max: number): string {
 
 /** slides.pdf: one page per slide, or per fragment step when `fragments` is on. */
 export function placeSlidePages(slides: readonly RenderedSlide[], size: SlideSize, fragments: boolean): PlacedSlide[] {
-  const ids = new Set(slides.map((s) => s.slide.id))
   const marks = bookmarksFor(slides.map((s) => s.slide))
   const frame = { width: size.width, height: size.height, scale: 1 }
   return slides.flatMap(({ slide, html }, i) => {
-    const prepared = prepareSlideHtml(html, ids)
-    const steps = fragments ? countFragmentSteps(prepared) : 0
-    const copies = steps === 0 ? [prepared] : Array.from({ length: steps + 1 }, (_, k) => showFragmentSteps(prepared, k))
-    return copies.map((copy, k) => ({
+    const steps = fragments ? slide.print.fragmentSteps : 0
+    const section = paperSection(slide)
+    // The last copy shows every fragment, so none is left unseen whatever the count.
+    return Array.from({ length: steps + 1 }, (_, k) => ({
       ...(k === 0 && { id: slide.id }),
       number: slide.index,
       title: slideTitle(slide),
-      frame: renderSlideFrame(slide, copy, frame, size),
+      frame,
+      canvas: size,
+      section,
+      html,
+      ...(k < steps && { step: k }),
       notesHtml: '',
       handoutHtml: '',
       bookmarks: k === 0 ? marks[i]! : [],
@@ -87,20 +98,19 @@ export function placeSlidePages(slides: readonly RenderedSlide[], size: SlideSiz
 
 /** Handouts: each slide once, scaled into the layout's frame, its handout-only blocks beside it. */
 export function placeHandoutSlides(slides: readonly RenderedSlide[], size: SlideSize, geometry: HandoutGeometry): PlacedSlide[] {
-  const ids = new Set(slides.map((s) => s.slide.id))
   const marks = bookmarksFor(slides.map((s) => s.slide))
-  return slides.map(({ slide, html }, i) => {
-    const { html: inner, blocks } = extractBlocks(prepareSlideHtml(html, ids), HANDOUT_ONLY)
-    return {
-      id: slide.id,
-      number: slide.index,
-      title: slideTitle(slide),
-      frame: renderSlideFrame(slide, inner, geometry.frame, size),
-      notesHtml: prepareSlideHtml(slide.notesHtml, ids),
-      handoutHtml: blocks.join('\n'),
-      bookmarks: marks[i]!,
-    }
-  })
+  return slides.map(({ slide, html }, i) => ({
+    id: slide.id,
+    number: slide.index,
+    title: slideTitle(slide),
+    frame: geometry.frame,
+    canvas: size,
+    section: paperSection(slide),
+    html,
+    notesHtml: slide.notesHtml,
+    handoutHtml: slide.print.handoutBlocks.join('\n'),
+    bookmarks: marks[i]!,
+  }))
 }
 
 /** Slides grouped onto sheets of `perSheet`. */
@@ -120,7 +130,6 @@ export interface OutlineChapter {
 
 /** The outline: each chapter's slides as text; title, agenda and section slides are the headings. */
 export function outlineChapters(slides: readonly RenderedSlide[], chapters: readonly ChapterRef[]): OutlineChapter[] {
-  const ids = new Set(slides.map((s) => s.slide.id))
   return chapters.map((chapter) => ({
     id: chapterAnchor(chapter),
     number: chapter.number,
@@ -129,21 +138,7 @@ export function outlineChapters(slides: readonly RenderedSlide[], chapters: read
     slides: slides
       .map((s) => s.slide)
       .filter((s) => s.chapter?.number === chapter.number && !(s.generated && s.layout === 'section'))
-      .map((s) => ({
-        id: s.id,
-        number: s.index,
-        title: slideTitle(s),
-        body: demoteHeadings(prepareSlideHtml(s.data.body, ids)),
-        notesHtml: prepareSlideHtml(s.notesHtml, ids),
-      })),
+      .map((s) => ({ id: s.id, number: s.index, title: slideTitle(s), body: s.print.outlineBody, notesHtml: s.notesHtml })),
   }))
 }
 
-/** Headings inside a slide's body become styled paragraphs: the outline's headings stay chapter > slide. */
-function demoteHeadings(html: string): string {
-  return html
-    .replace(/<h([1-6])(\s[^>]*)?>/gi, (_m, level: string, attrs = '') => `<p class="dhp-outline-heading dhp-outline-h${level}"${attrs}>`)
-    .replace(/<\/h[1-6]>/gi, '</p>')
-}
-
-export type { HandoutLayout }

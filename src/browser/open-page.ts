@@ -1,0 +1,85 @@
+// I/O: the one way deckhand opens a page in Chromium: script errors collected, requests outside
+// the served origin blocked, the page's own ready signal awaited, and the page always closed.
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core'
+import createDebug from 'debug'
+import { DeckError } from '../diagnostics/diagnostic.js'
+
+const debug = createDebug('deck:browser')
+
+export interface OpenPageOptions {
+  readonly browser: Browser
+  readonly url: string
+  /** Requests to this origin (and data:/blob: URLs) load; every other is blocked unless `allowNetwork`. */
+  readonly origin: string
+  readonly allowNetwork?: boolean
+  readonly timeoutMs: number
+  /** Laid out at this size from the start. */
+  readonly viewport: { readonly width: number; readonly height: number }
+  /** 'print' lays the page out for paper from its first layout on. @defaultValue 'screen' */
+  readonly media?: 'print' | 'screen'
+  /** A JavaScript expression that is true once the page is ready, and how often to ask (ms). */
+  readonly ready: { readonly expression: string; readonly polling: number; readonly step: string }
+  /** Told each script error of the page. */
+  readonly onPageError?: (message: string) => void
+  /** Told each blocked URL, once. */
+  readonly onBlocked?: (url: string) => void
+  /** The caller's error for a failure at `step` (a timeout is a `TimeoutError` cause). */
+  readonly failed: (cause: unknown, step: string) => DeckError
+}
+
+/** What `use` gets: the ready page, and a way to name the step it is at for error messages. */
+export interface OpenedPage {
+  readonly page: Page
+  step(name: string): void
+}
+
+/** Opens `url` in a new page, waits for its ready signal, runs `use`; the page is closed whatever happens. */
+export async function withPage<T>(options: OpenPageOptions, use: (opened: OpenedPage) => Promise<T>): Promise<T> {
+  let step = 'opening the page'
+  const page = await options.browser.newPage()
+  try {
+    page.setDefaultTimeout(options.timeoutMs)
+    page.on('pageerror', (err) => options.onPageError?.(err instanceof Error ? err.message : String(err)))
+    if (!options.allowNetwork) await blockForeignRequests(page, options.origin, (url) => options.onBlocked?.(url))
+    if (options.media === 'print') await page.emulateMediaType('print')
+    await page.setViewport({ width: Math.round(options.viewport.width), height: Math.round(options.viewport.height) })
+    const started = Date.now()
+    await page.goto(options.url, { waitUntil: 'load', timeout: options.timeoutMs })
+    debug('%s: loaded in %d ms', options.url, Date.now() - started)
+    step = options.ready.step
+    await page.waitForFunction(options.ready.expression, { timeout: options.timeoutMs, polling: options.ready.polling })
+    debug('%s: ready after %d ms', options.url, Date.now() - started)
+    return await use({ page, step: (name) => void (step = name) })
+  } catch (cause) {
+    if (cause instanceof DeckError) throw cause
+    throw options.failed(cause, step)
+  } finally {
+    await page.close().catch(() => undefined)
+  }
+}
+
+/** True for the error puppeteer throws when a wait runs out of time. */
+export function isTimeout(cause: unknown): boolean {
+  return (cause as Error)?.name === 'TimeoutError'
+}
+
+/**
+ * Lets `page` load only from `origin` (and data:/blob: URLs); every other request is aborted,
+ * and `onBlocked` hears each blocked URL once, so the caller can report it in its own words.
+ */
+async function blockForeignRequests(page: Page, origin: string, onBlocked: (url: string) => void): Promise<void> {
+  const reported = new Set<string>()
+  await page.setRequestInterception(true)
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url()
+    if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) {
+      void request.continue()
+      return
+    }
+    if (!reported.has(url)) {
+      reported.add(url)
+      onBlocked(url)
+    }
+    void request.abort('blockedbyclient')
+  })
+}
