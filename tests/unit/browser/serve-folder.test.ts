@@ -1,28 +1,16 @@
 // The one loopback static server print, check and the preview share: types from a well-kept
 // table, Range requests, pages held in memory, and nothing outside the folder, symlinks included.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveFolder, type FolderServer } from '../../../src/browser/serve-folder.js'
+import { rawGet, type Answer } from '../../helpers/http-request.js'
 
 let dir: string
 let server: FolderServer
 
-function get(target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    // The path exactly as written: a URL would normalise `%2e%2e` away before it is sent.
-    const req = http.request({ host: '127.0.0.1', port: new URL(server.origin).port, path: target, headers }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
+const get = (target: string, headers: Record<string, string> = {}): Promise<Answer> => rawGet(server.port, target, headers)
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-serve-folder-'))

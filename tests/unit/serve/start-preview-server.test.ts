@@ -5,23 +5,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPreviewServer, type PreviewServer } from '../../../src/serve/start-preview-server.js'
+import { rawGet, type Answer } from '../../helpers/http-request.js'
 
 const SECRET = 'TOP-SECRET-CONTENT'
 let dir: string
 let server: PreviewServer
 
 /** A request with the path exactly as written (no URL normalisation on the way). */
-function raw(target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: target, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
+function raw(target: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return rawGet(server.port, target, { host: `127.0.0.1:${server.port}`, ...headers })
 }
 
 /** Writes the request line byte for byte, for targets node:http would refuse to send. */
