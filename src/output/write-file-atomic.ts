@@ -1,6 +1,9 @@
+// I/O: the one way a single output file is replaced: written (or copied) beside it under a
+// temp name, then renamed over it, so a reader sees the old file or the new one, never half.
+// Folders are swapped whole by write-deck.ts.
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { open, rename, rm } from 'node:fs/promises'
+import { copyFile, open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Temp files being written now, so an interrupted export can remove them. */
@@ -12,18 +15,32 @@ export function tempNameFor(file: string): string {
   return path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
 }
 
-/** Writes to a temp file in the same folder, flushes it, then renames it over `file`. */
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  const temp = tempNameFor(file)
-  pending.add(temp)
-  try {
+/**
+ * Writes to a temp file in the same folder, then renames it over `file`. `flush` (on by
+ * default) syncs it to disk first: a PDF must survive a crash, a preview's page need not.
+ */
+export async function writeFileAtomic(file: string, data: Uint8Array | string, options: { flush?: boolean } = {}): Promise<void> {
+  await replaceAtomically(file, async (temp) => {
     const handle = await open(temp, 'w')
     try {
       await handle.writeFile(data)
-      await handle.sync()
+      if (options.flush ?? true) await handle.sync()
     } finally {
       await handle.close()
     }
+  })
+}
+
+/** Copies `from` over `to` the same way (the preview's changed images and fonts). */
+export async function copyFileAtomic(from: string, to: string): Promise<void> {
+  await replaceAtomically(to, (temp) => copyFile(from, temp))
+}
+
+async function replaceAtomically(file: string, write: (temp: string) => Promise<void>): Promise<void> {
+  const temp = tempNameFor(file)
+  pending.add(temp)
+  try {
+    await write(temp)
     await rename(temp, file)
   } catch (err) {
     await rm(temp, { force: true })

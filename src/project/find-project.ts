@@ -109,7 +109,7 @@ async function readProjectConfig(root: string): Promise<ProjectConfig> {
     bytes = await readFile(file)
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return projectConfigSchema.parse({})
-    throw new DeckError(error('file-unreadable', `Could not read ${file}`, { file, line: 1 }), { cause })
+    throw new DeckError(error('file-unreadable', `Could not read ${PROJECT_CONFIG_FILE}`, { file, line: 1 }), { cause })
   }
   const mapping = parseYamlMapping(decodeText(bytes, file), file)
   // An empty deckhand.yml (all comments) simply keeps every default.

@@ -102,5 +102,5 @@ function isMissing(err: unknown): boolean {
 }
 
 function unreadable(file: string, cause: unknown): DeckError {
-  return new DeckError(error('file-unreadable', `Could not read template ${file}`, { file, line: 1 }), { cause })
+  return new DeckError(error('file-unreadable', 'Could not read this template', { file, line: 1 }), { cause })
 }

@@ -1,10 +1,11 @@
 // I/O: brings an existing output folder up to date by writing only what changed since the
 // last write, so a preview rebuild does not copy Reveal.js and the fonts again on every save.
 import { createHash } from 'node:crypto'
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import type { OutputFiles } from '../output/write-deck.js'
+import { copyFileAtomic, writeFileAtomic } from '../output/write-file-atomic.js'
 
 /** What was written at each output path: a text hash, or a source file's size and mtime. */
 export type WrittenState = Map<string, string>
@@ -38,8 +39,10 @@ export async function writeChangedFiles(target: string, output: OutputFiles, sta
       if (state.get(rel) === signature) continue
       const file = path.join(target, rel)
       const text = output.files[rel]
-      if (text !== undefined) await writeAtomic(file, text)
-      else await copyAtomic(sources.get(rel)!, file)
+      await mkdir(path.dirname(file), { recursive: true })
+      // A page loading meanwhile sees the old file or the new one.
+      if (text !== undefined) await writeFileAtomic(file, text, { flush: false })
+      else await copyFileAtomic(sources.get(rel)!, file)
       written++
     }
     const gone = [...state.keys()].filter((rel) => !next.has(rel))
@@ -53,18 +56,4 @@ export async function writeChangedFiles(target: string, output: OutputFiles, sta
     const reason = cause instanceof Error ? cause.message : String(cause)
     throw new DeckError(error('output-write', `Could not update ${target}: ${reason}`), { cause })
   }
-}
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temp = `${file}.tmp-${process.pid}`
-  await writeFile(temp, text)
-  await rename(temp, file) // a page loading meanwhile sees the old file or the new one
-}
-
-async function copyAtomic(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true })
-  const temp = `${to}.tmp-${process.pid}`
-  await copyFile(from, temp)
-  await rename(temp, to)
 }

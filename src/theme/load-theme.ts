@@ -1,7 +1,7 @@
 // I/O: finds a theme, reads its extends chain, checks its files and CSS, and hands back the
 // CSS and assets the output folder needs. The work itself is done by the pure modules.
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import createDebug from 'debug'
 import { error, throwIfErrors, warning, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import type { AssetRef, ThemeStyle } from '../model.js'
@@ -75,7 +75,8 @@ async function checkThemeFiles(kit: ThemeKit): Promise<Diagnostic[]> {
     if (await isFile(ref.path)) continue
     const span: SourceSpan = kit.spans[ref.key] ?? { file: kit.file, line: 1 }
     const what = ref.key.startsWith('logo') ? 'Logo' : ref.key.startsWith('fonts') ? 'Font file' : 'Background image'
-    missing.push(error('theme-file-not-found', `${what} named at ${ref.key} not found; looked for ${ref.path}`, span, 'Paths in theme.yml are relative to the theme folder.'))
+    const written = relative(dirname(span.file), ref.path).split(sep).join('/')
+    missing.push(error('theme-file-not-found', `${what} named at ${ref.key} not found: ${written}`, span, 'Paths in theme.yml are relative to the theme folder.'))
   }
   return missing
 }
@@ -98,7 +99,7 @@ async function readThemeCss(kit: ThemeKit, diagnostics: Diagnostic[]): Promise<T
       for (const target of targets) target.push({ file: `themes/${name}/${fileName}`, css: checked.value!.css })
       for (const asset of checked.value!.assets) {
         if (await isFile(asset.from)) assets.push({ from: asset.from, to: asset.to })
-        else diagnostics.push(warning('theme-file-not-found', `File named in theme CSS not found; looked for ${asset.from}`, { file, line: asset.line }))
+        else diagnostics.push(warning('theme-file-not-found', `File named in theme CSS not found: ${relative(dir, asset.from).split(sep).join('/')}`, { file, line: asset.line }))
       }
     }
   }

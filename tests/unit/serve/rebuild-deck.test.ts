@@ -42,7 +42,7 @@ describe('createDeckBuilder', () => {
     expect(first.result.diagnostics).toEqual([])
     await buildDeck(project, 'pytorch-story', { outDir: path.join(root, 'full') })
     expect(await files(path.join(root, 'serve/pytorch-story'))).toEqual(await files(path.join(root, 'full/pytorch-story')))
-  })
+  }, 30_000) // two whole builds of the example deck, on a shared machine
 
   it('after one chapter edit, reuses the rest and writes only index.html', async () => {
     const fontBefore = (await stat(path.join(root, 'serve/pytorch-story/reveal/reveal.js')).catch(() => undefined))?.mtimeMs
