@@ -142,3 +142,48 @@ describe('buildSlides: generated slides and chapters', () => {
     expect(value.slides.map((s) => s.id)).toEqual(['same', 'same-2', 's-2016'])
   })
 })
+
+describe('buildSlides: what outputs other than the deck need', () => {
+  it('counts fragment steps as Reveal.js does: one per + item and {+} block, one per index', () => {
+    expect(only('## Steps\n\n+ one\n+ two\n\nThen this. {+}').print.fragmentSteps).toBe(3)
+    expect(only('## None\n\n- one\n- two').print.fragmentSteps).toBe(0)
+    // Raw HTML: indexed fragments share a step; each one without an index steps alone.
+    const html = '## Raw\n\n<p class="fragment" data-fragment-index="1">a</p>\n<p class="fragment" data-fragment-index="1">b</p>\n<p class="fragment">c</p>'
+    expect(only(html, { html: 'trusted' }).print.fragmentSteps).toBe(2)
+    expect(only('## Element\n\nShown later <!-- .element: class="fragment" -->').print.fragmentSteps).toBe(1)
+  })
+
+  it('keeps each :::handout block apart, for paper, and leaves it in the body, hidden on screen', () => {
+    const slide = only('## Film\n\nOn screen.\n\n:::handout\nRead **this** later.\n:::\n\n:::slides\nOnly here.\n:::')
+    expect(slide.print.handoutBlocks).toEqual(['<p>Read <strong>this</strong> later.</p>\n'])
+    expect(slide.data.body).toContain('<div class="dh-handout-only">')
+  })
+
+  it('gives the outline a body whose headings are paragraphs, and the body itself when it has none', () => {
+    const cards = only('## Cards\n\n### One\n\ntext\n\n### Two {+}\n\nmore')
+    expect(cards.print.outlineBody).toContain('<p class="dhp-outline-heading dhp-outline-h3">One</p>')
+    expect(cards.print.outlineBody).toContain('<p class="dhp-outline-heading dhp-outline-h3" class="fragment">Two</p>')
+    expect(cards.print.outlineBody).not.toMatch(/<h\d/)
+    const plain = only('## Plain\n\n- a')
+    expect(plain.print.outlineBody).toBe(plain.data.body)
+  })
+
+  it('records its links and images with the lines that wrote them, and its span to its last line', () => {
+    const slide = only('\n## Links\n\nSee [the notes](notes.pdf).\n\n![A chart](images/chart.png)\n\nNote: More at [the site](https://example.com).\n')
+    expect(slide.links.map((l) => [l.kind, l.href, l.span.file, l.span.line])).toEqual([
+      ['image', 'media/images/chart.png', '/deck/01-a.md', 6],
+      ['link', 'notes.pdf', '/deck/01-a.md', 4],
+      ['link', 'https://example.com', '/deck/01-a.md', 8],
+    ])
+    expect(slide.links.slice(0, 2).map((l) => l.span.column)).toEqual([12, 17])
+    expect(slide.span).toEqual({ file: '/deck/01-a.md', line: 2, endLine: 8 })
+    expect(slide.source.markdown.startsWith('## Links')).toBe(true)
+  })
+
+  it('points a layout named by the chapter at its front matter line', () => {
+    const slide = only('---\ntemplate: fancy\n---\n\n## Many\n\n- points\n- here')
+    expect(slide.layout).toBe('fancy')
+    expect(slide.layoutSpan).toEqual({ file: '/deck/01-a.md', line: 2, column: 1 })
+    expect(only('<!-- template: timeline -->\n## Named').layoutSpan).toEqual({ file: '/deck/01-a.md', line: 1 })
+  })
+})
