@@ -1,9 +1,9 @@
-// Pure: finds every broken template before anything renders (syntax, unknown partials and helpers).
+// Pure: finds every broken template before anything renders (syntax, unknown partials and
+// helpers, partials that include themselves), slides and print layouts alike.
 import Handlebars from './handlebars.js'
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import { printPartials, type TemplateFile, type TemplateSet } from './load-templates.js'
 import { BUILT_IN_HELPERS } from './template-helpers.js'
-
 
 type Node = hbs.AST.Node & Record<string, unknown>
 
@@ -15,9 +15,10 @@ export function checkTemplates(set: TemplateSet, helperNames: readonly string[])
   // Print layouts may include every partial a slide may, and the print pieces (cover, bookmarks…).
   const printKnown: Known = { ...deckKnown, partials: [...print.keys()].sort() }
   const checked = new Map<TemplateFile, Checked>()
+  // Each template once, though a deck partial is seen by both namespaces.
   const check = (t: TemplateFile, known: Known): Diagnostic[] => {
-    const result = checked.get(t) ?? checkTemplate(t, known)
-    if (checked.has(t)) return [] // a deck partial is checked once, though both namespaces see it
+    if (checked.has(t)) return []
+    const result = checkTemplate(t, known)
     checked.set(t, result)
     return result.diagnostics
   }
