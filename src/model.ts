@@ -113,7 +113,8 @@ export interface SlideData {
   readonly items: readonly ListItem[]
   readonly sections: readonly Section[]
   readonly images: readonly ImageRef[]
-  readonly quote?: { readonly html: string; readonly cite: string }
+  /** `text`: the quote's words, for a title where the slide has none (bookmarks, captions on paper). */
+  readonly quote?: { readonly html: string; readonly cite: string; readonly text: string }
   readonly code?: CodeBlock
   readonly columns: readonly string[]
 }

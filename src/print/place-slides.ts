@@ -1,6 +1,5 @@
 // Pure: where each slide goes on paper, and what the print templates show around it.
 import type { ChapterRef, RenderedSlide, Slide } from '../model.js'
-import { plainText } from '../html/html-text.js'
 import type { FrameSize, HandoutGeometry } from './page-geometry.js'
 import { paperSection, type PaperSection } from './slide-frame.js'
 
@@ -64,7 +63,7 @@ export function chapterTitle(chapter: ChapterRef): string {
 
 /** The slide's title; for a slide without one (a quote, a picture), the start of what it shows. */
 export function slideTitle(slide: Slide): string {
-  const standIn = slide.data.title.trim() || plainText(slide.data.quote?.html ?? '') || slide.data.images[0]?.alt.trim() || ''
+  const standIn = slide.data.title.trim() || slide.data.quote?.text || slide.data.images[0]?.alt.trim() || ''
   return standIn ? shorten(standIn, 70) : `Slide ${slide.index}`
 }
 

@@ -128,16 +128,16 @@ function collectImages(tokens: readonly Token[]): ImageRef[] {
   return images
 }
 
-function extractQuote(tokens: readonly Token[]): { html: string; cite: string } | undefined {
+function extractQuote(tokens: readonly Token[]): SlideData['quote'] | undefined {
   const quote = tokens.find((t) => t.type === 'blockquote') as Tokens.Blockquote | undefined
   if (!quote) return undefined
   const inner = significant(quote.tokens)
   const last = inner[inner.length - 1]
   const match = last?.type === 'paragraph' ? ATTRIBUTION.exec((last as Tokens.Paragraph).text) : null
-  if (!match || inner.length < 2) return { html: renderBlocks(inner), cite: '' }
+  if (!match || inner.length < 2) return quoteOf(renderBlocks(inner), '').quote
   // The attribution is the quote's last paragraph, starting with a dash.
   const citeTokens = trimSeparator((last as Tokens.Paragraph).tokens.map((t, i) => (i === 0 && t.type === 'text' ? { ...t, text: t.text.replace(/^\s*(?:—|–|--|~)\s*/, '') } : t)) as Token[])
-  return { html: renderBlocks(inner.slice(0, -1)), cite: plainText(renderInline(citeTokens)) }
+  return quoteOf(renderBlocks(inner.slice(0, -1)), plainText(renderInline(citeTokens))).quote
 }
 
 function extractCode(tokens: readonly Token[]): CodeBlock | undefined {
@@ -157,6 +157,10 @@ export function isLoneImage(token: Token | undefined): boolean {
   return inline.length === 1 && inline[0]!.type === 'image'
 }
 
+function quoteOf(html: string, cite: string): { quote: NonNullable<SlideData['quote']> } {
+  return { quote: { html, cite, text: plainText(html) } }
+}
+
 /** Applies `finish` to every HTML field, so sanitising reaches all that templates can output. */
 export function mapHtmlFields(data: SlideData, finish: (html: string) => string): SlideData {
   const item = (i: ListItem): ListItem => ({ ...i, html: finish(i.html), rest: finish(i.rest) })
@@ -168,7 +172,7 @@ export function mapHtmlFields(data: SlideData, finish: (html: string) => string)
     rest: finish(data.rest),
     items: data.items.map(item),
     sections: data.sections.map((s) => ({ ...s, titleHtml: finish(s.titleHtml), html: finish(s.html), items: s.items.map(item) })),
-    ...(data.quote && { quote: { html: finish(data.quote.html), cite: data.quote.cite } }),
+    ...(data.quote && quoteOf(finish(data.quote.html), data.quote.cite)),
     columns: data.columns.map(finish),
   }
 }

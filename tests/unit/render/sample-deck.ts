@@ -78,7 +78,7 @@ export function sampleSlides(): Slide[] {
       title: 'Static versus eager',
       columns: ['<h3>TensorFlow 1.x</h3><ul><li>Build the graph first</li><li>Run it in a session</li></ul>', '<h3>PyTorch</h3><ul><li>Run as you go</li><li>Debug with print and pdb</li></ul>'],
     }),
-    slide('quote', { quote: { html: '<p>I have been using PyTorch a few months now and I have never felt better.</p>', cite: 'Andrej Karpathy' } }),
+    slide('quote', { quote: { html: '<p>I have been using PyTorch a few months now and I have never felt better.</p>', cite: 'Andrej Karpathy', text: 'I have been using PyTorch a few months now and I have never felt better.' } }),
     slide('timeline', { title: 'A short history', items: EVENTS.slice(0, 5).map(([l, r]) => item(l!, r!)) }),
     slide('timeline', { title: 'Eight years in eight steps', items: EVENTS.map(([l, r]) => item(l!, r!)) }),
     slide('cards', {

@@ -48,7 +48,7 @@ describe('buildSlides: data for templates', () => {
 
   it('splits a quote from its attribution', () => {
     const slide = only('> Make it easy.\n>\n> — A founder')
-    expect(slide.data.quote).toEqual({ html: '<p>Make it easy.</p>\n', cite: 'A founder' })
+    expect(slide.data.quote).toEqual({ html: '<p>Make it easy.</p>\n', cite: 'A founder', text: 'Make it easy.' })
   })
 
   it('highlights code at build time, with marked lines', () => {
