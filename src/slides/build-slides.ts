@@ -92,7 +92,7 @@ function buildSlide(
     span: source.span,
     source: origin,
     links: [...images, ...linksOf(tokens, origin), ...notes.links],
-    print: slidePrintData(splitTitle(tokens).afterTitle, data, finish.html),
+    print: slidePrintData(splitTitle(tokens).afterTitle, data, finish.html, source.markdown),
   }
 }
 

@@ -153,16 +153,11 @@ export function renderOutlineBlocks(tokens: readonly Token[]): string {
   }
 }
 
-/** True when `visit` holds for a token at any depth (our containers' parts included). */
-export function someToken(tokens: readonly Token[], visit: (token: Token) => boolean): boolean {
-  return tokens.some((t) => visit(t) || childTokens(t).some((child) => someToken(child, visit)))
-}
-
 export function renderInline(tokens: readonly Token[]): string {
   return marked.Parser.parseInline(tokens as Token[], marked.defaults)
 }
 
 /** True when the author wrote raw HTML (other than comments) anywhere in the tokens. */
 export function hasRawHtml(tokens: readonly Token[]): boolean {
-  return someToken(tokens, (t) => t.type === 'html' && !/^\s*<!--[\s\S]*-->\s*$/.test(t.raw))
+  return tokens.some((t) => (t.type === 'html' && !/^\s*<!--[\s\S]*-->\s*$/.test(t.raw)) || childTokens(t).some(hasRawHtml))
 }

@@ -3,53 +3,52 @@
 import { createRequire } from 'node:module'
 import type { Token, Tokens } from 'marked'
 import type { SlideData, SlidePrint } from '../model.js'
-import { childTokens, isFragmentList, renderBlocks, renderOutlineBlocks, someToken, type BlockToken, type FragmentMark } from './markdown.js'
+import { isFragmentList, renderBlocks, renderOutlineBlocks, type BlockToken, type FragmentMark } from './markdown.js'
 
 // Loaded on first use: only slides whose raw HTML names fragments need a parser.
 const require = createRequire(import.meta.url)
 
 /**
  * `body` holds the tokens after the title (what `data.body` renders); `finish` is what every
- * HTML field went through (sanitising, `.element` attributes).
+ * HTML field went through (sanitising, `.element` attributes); `markdown` is the slide's text.
  */
-export function slidePrintData(body: readonly Token[], data: SlideData, finish: (html: string) => string): SlidePrint {
-  const hasHeading = someToken(body, (t) => t.type === 'heading')
+export function slidePrintData(body: readonly Token[], data: SlideData, finish: (html: string) => string, markdown: string): SlidePrint {
+  const found = scanBlocks(body)
+  // Raw HTML or an `.element` comment may set fragment classes and indices: the body knows.
+  const steps = markdown.includes('fragment') && markdown.includes('<') ? countInHtml(data.body) : found.steps
   return {
-    handoutBlocks: handoutBlocks(body).map((block) => finish(block.parts.map((part) => renderBlocks(part)).join(''))),
-    fragmentSteps: fragmentSteps(body, data.body),
-    outlineBody: hasHeading ? finish(renderOutlineBlocks(body)) : data.body,
+    handoutBlocks: found.handout.map((block) => finish(block.parts.map((part) => renderBlocks(part)).join(''))),
+    fragmentSteps: steps,
+    outlineBody: found.heading ? finish(renderOutlineBlocks(body)) : data.body,
   }
-}
-
-/** The `:::handout` containers, outermost only, in order. */
-function handoutBlocks(tokens: readonly Token[]): BlockToken[] {
-  const blocks: BlockToken[] = []
-  for (const token of tokens) {
-    if (token.type === 'dhBlock' && (token as unknown as BlockToken).kind === 'handout') blocks.push(token as unknown as BlockToken)
-    else for (const child of childTokens(token)) blocks.push(...handoutBlocks(child))
-  }
-  return blocks
 }
 
 /**
- * Steps as Reveal.js counts them: fragments with a `data-fragment-index` step by index, each
- * fragment without one steps alone. Markdown's fragments (`+` lists, `{+}`) have none; when raw
- * HTML or an `.element` comment mentions fragments, the finished body HTML is counted instead.
+ * One walk over the block tokens (inline content holds none of these): headings, the
+ * outermost `:::handout` containers, and Markdown's fragments (`+` list items and `{+}`
+ * blocks, none with an index, so each is a step of its own, as in Reveal.js).
  */
-function fragmentSteps(tokens: readonly Token[], bodyHtml: string): number {
-  if (someToken(tokens, (t) => t.type === 'html' && t.raw.includes('fragment'))) return countInHtml(bodyHtml)
-  let steps = 0
+function scanBlocks(tokens: readonly Token[]): { heading: boolean; handout: BlockToken[]; steps: number } {
+  const found = { heading: false, handout: [] as BlockToken[], steps: 0 }
   const visit = (list: readonly Token[]): void => {
     for (const token of list) {
-      if (token.type === 'list' && isFragmentList(token as Tokens.List)) steps += (token as Tokens.List).items.length
-      else if ((token as FragmentMark).fragment) steps++
-      for (const child of childTokens(token)) visit(child)
+      if (token.type === 'heading') found.heading = true
+      if ((token as FragmentMark).fragment) found.steps++
+      if (token.type === 'list') {
+        if (isFragmentList(token as Tokens.List)) found.steps += (token as Tokens.List).items.length
+        for (const item of (token as Tokens.List).items) visit(item.tokens)
+      } else if (token.type === 'dhBlock') {
+        const block = token as unknown as BlockToken
+        if (block.kind === 'handout') found.handout.push(block)
+        else for (const part of block.parts) visit(part)
+      } else if (token.type === 'blockquote') visit((token as Tokens.Blockquote).tokens)
     }
   }
   visit(tokens)
-  return steps
+  return found
 }
 
+/** Steps as Reveal.js counts them: fragments with a `data-fragment-index` step by index, each one without steps alone. */
 function countInHtml(html: string): number {
   const { Parser } = require('htmlparser2') as typeof import('htmlparser2')
   const indices = new Set<string>()
