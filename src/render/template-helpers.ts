@@ -72,11 +72,14 @@ interface Located {
 
 /** The helper, its errors marked with the line and column of the call (the innermost call wins). */
 function located(fn: HelperFn): HelperFn {
-  return function (this: unknown, ...args: unknown[]) {
+  return function (this: unknown) {
     try {
-      return fn.apply(this, args)
+      // `arguments` as is: V8 passes it on without copying, and helpers run thousands of times a build.
+      // eslint-disable-next-line prefer-rest-params
+      return fn.apply(this, arguments as unknown as unknown[])
     } catch (err) {
-      const loc = (args[args.length - 1] as { loc?: hbs.AST.SourceLocation } | undefined)?.loc
+      // eslint-disable-next-line prefer-rest-params
+      const loc = (arguments[arguments.length - 1] as { loc?: hbs.AST.SourceLocation } | undefined)?.loc
       if (loc && err instanceof Error && (err as Located).lineNumber === undefined) Object.assign(err, { lineNumber: loc.start.line, column: loc.start.column })
       throw err
     }
