@@ -6,6 +6,7 @@ import { DeckError, error, throwIfErrors, type Diagnostic, type StageResult } fr
 import { parseChapter } from '../content/parse-chapter.js'
 import { readChapterFiles, readDeckConfig } from '../content/read-chapters.js'
 import type { Chapter, ChapterRef, DeckConfig, DeckHtml, HandoutLayout, Paper, Slide, ThemeStyle } from '../model.js'
+import { checkOutputRoot, protectedFolders } from '../output/guard-output.js'
 import { writeOutputFolder, type OutputFiles } from '../output/write-deck.js'
 import { deckLookupDirs, type DeckRef, type Project } from '../project/find-project.js'
 import { checkTemplates } from '../render/check-templates.js'
@@ -100,7 +101,9 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   throwIfErrors(diagnostics)
 
   const html = keep(renderDeck({ deck: config, slides: built.slides, templates, theme, deckName: ref.name, chapters: built.chapters }))
-  const outDir = path.join(path.resolve(options.outDir ?? project.outDir), ref.name)
+  const outRoot = path.resolve(options.outDir ?? project.outDir)
+  await checkOutputRoot(outRoot, protectedFolders(project))
+  const outDir = path.join(outRoot, ref.name)
   await (options.write ?? writeOutputFolder)(outDir, {
     files: { 'index.html': html.html, ...html.files, [THEME_CSS]: theme.css, [THEME_PRINT_CSS]: theme.printCss },
     assets: [...html.assets, ...theme.assets, ...built.assets.map(({ from, to }) => ({ from, to }))],

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Command } from 'commander'
 import { buildDeck, type BuildOptions } from '../build/build-deck.js'
 import { findProject, type Project } from '../project/find-project.js'
@@ -38,8 +39,9 @@ export function selectDecks(project: Project, names: readonly string[]): string[
   return names.length ? [...names] : project.decks.map((d) => d.name)
 }
 
-export function buildOptions(options: CommonOptions): BuildOptions {
-  return { ...(options.out && { outDir: options.out }), ...(options.theme && { theme: options.theme }) }
+/** `--out` is relative to the current folder of the command, like every path typed on it. */
+export function buildOptions(io: CliIo, options: CommonOptions): BuildOptions {
+  return { ...(options.out && { outDir: path.resolve(io.cwd, options.out) }), ...(options.theme && { theme: options.theme }) }
 }
 
 export function addBuildCommand(program: Command, io: CliIo): void {
@@ -76,7 +78,7 @@ export async function runBuild(io: CliIo, names: readonly string[], options: Com
     try {
       const started = performance.now()
       prepared = await afterBuild?.prepare?.(options)
-      const result = await buildDeck(project, name, buildOptions(options)).catch(async (err: unknown) => {
+      const result = await buildDeck(project, name, buildOptions(io, options)).catch(async (err: unknown) => {
         if (prepared !== undefined) await afterBuild?.dispose?.(prepared)
         throw err
       })

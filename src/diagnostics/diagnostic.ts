@@ -46,6 +46,15 @@ export const DIAGNOSTIC_CODES = [
   'glyph-missing',
   'talk-too-long',
   'internal',
+  // Safe by default: what a build may write and read, and input it refuses.
+  'output-unsafe',
+  'output-not-ours',
+  'path-outside-project',
+  'symlink-loop',
+  'too-deeply-nested',
+  'front-matter-unsupported',
+  'front-matter-unclosed',
+  'chapter-listed-twice',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
