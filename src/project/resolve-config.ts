@@ -1,8 +1,9 @@
 // Pure: deck.yml text (+ CLI overrides) -> a fully filled DeckConfig, every problem located.
+import { posix } from 'node:path'
 import { z } from 'zod'
-import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
+import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type DeckConfig, type HandoutLayout, type Paper } from '../model.js'
-import { parseYamlMapping } from '../yaml/parse-yaml-mapping.js'
+import { parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
 import { validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
 
 /** CLI flags that win over deck.yml. */
@@ -63,8 +64,29 @@ export function resolveDeckConfig(text: string, file: string, overrides: Partial
       paper: overrides.paper ?? base.handouts.paper,
     },
     reveal: base.reveal,
-    spans: mapping.keySpans,
+    spans: { ...mapping.keySpans, ...chapterSpans(mapping, base.chapters.length) },
     file,
   }
+  diagnostics.push(...listedTwice(base.chapters, value))
   return { value, diagnostics }
+}
+
+/** `chapters.0`, `chapters.1`…: where each entry of the list was written. */
+function chapterSpans(mapping: YamlMapping, count: number): Record<string, SourceSpan> {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`chapters.${i}`, mapping.spanOf(['chapters', i])]))
+}
+
+/** A file listed twice would show its slides twice; the second entry is the mistake. */
+function listedTwice(chapters: readonly string[], config: DeckConfig): Diagnostic[] {
+  const seen = new Map<string, number>()
+  return chapters.flatMap((name, i) => {
+    const key = posix.normalize(name.replace(/\\/g, '/'))
+    const first = seen.get(key)
+    if (first === undefined) {
+      seen.set(key, i)
+      return []
+    }
+    const firstLine = config.spans[`chapters.${first}`]?.line
+    return [error('chapter-listed-twice', `deck.yml lists the chapter "${name}" twice`, config.spans[`chapters.${i}`], firstLine ? `It is listed first on line ${firstLine}; remove one entry.` : 'Remove one entry.')]
+  })
 }

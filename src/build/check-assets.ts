@@ -1,0 +1,20 @@
+// I/O: every local file the slides name must exist and lie inside the folders the deck may read.
+import { stat } from 'node:fs/promises'
+import { error, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import type { AssetRef } from '../model.js'
+import { confineRead, type ReadRoots } from '../project/read-roots.js'
+import type { AssetRequest } from '../slides/resolve-links.js'
+
+/** The files to copy (from their real paths), and an error at the line of each one that may not be. */
+export async function checkAssets(requests: readonly AssetRequest[], roots: ReadRoots): Promise<StageResult<AssetRef[]>> {
+  const checked = await Promise.all(
+    requests.map(async (asset): Promise<AssetRef | Diagnostic> => {
+      const confined = await confineRead(asset.from, roots, asset.span, 'Image')
+      if (!confined.ok) return confined.diagnostic
+      const info = await stat(confined.path).catch(() => undefined)
+      if (!info?.isFile()) return error('image-not-found', `Image not found: ${asset.from}`, asset.span, 'Paths are relative to the chapter file.')
+      return { from: confined.path, to: asset.to }
+    }),
+  )
+  return { value: checked.filter((c): c is AssetRef => 'to' in c), diagnostics: checked.filter((c): c is Diagnostic => !('to' in c)) }
+}
