@@ -1,6 +1,6 @@
 // Pure: Chapter[] -> Slide[] (Markdown to HTML, structured fields, notes, layout, generated slides).
 import path from 'node:path'
-import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
+import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import type { Chapter, ChapterRef, DeckConfig, Slide, SlideData, SlideSource } from '../model.js'
 import { applyElementAttributes, hasElementComments, parseAttributes } from './apply-element-attributes.js'
 import { plainText } from '../html/html-text.js'
@@ -9,6 +9,7 @@ import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides
 import { inferLayout } from './infer-layout.js'
 import type { SlideOrigin } from './locate-in-source.js'
 import { hasRawHtml, lexMarkdown, renderBlocks } from './markdown.js'
+import { NestingTooDeep } from './nesting-too-deep.js'
 import { isLocalPath, outputPathFor, resolveLinks, type AssetRequest } from './resolve-links.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
 import { createSlugger } from './slugify-heading.js'
@@ -64,7 +65,7 @@ function buildSlide(
   diagnostics: Diagnostic[],
 ): Slide {
   const origin: SlideOrigin = { file: chapter.file, markdown: source.markdown, markdownLine: source.markdownLine }
-  const tokens = lexMarkdown(source.markdown)
+  const tokens = lexGuarded(source.markdown, source.span, diagnostics)
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const layout = source.template || inferLayout(tokens, chapter.meta.template)
   const finish = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
@@ -85,6 +86,20 @@ function buildSlide(
     generated: false,
     // A missing template is then reported where it was named.
     span: source.templateSpan ?? source.span,
+  }
+}
+
+/**
+ * The chapter check catches structures nested too deeply line by line; what it cannot see
+ * (emphasis inside emphasis, blocks opened inside quotes) stops here, as an error at the slide.
+ */
+function lexGuarded(markdown: string, span: SourceSpan, diagnostics: Diagnostic[]) {
+  try {
+    return lexMarkdown(markdown)
+  } catch (cause) {
+    if (!(cause instanceof NestingTooDeep) && !(cause instanceof RangeError)) throw cause
+    diagnostics.push(error('too-deeply-nested', 'This slide is nested too deeply to build (emphasis, quotes, lists or ::: blocks inside each other)', span, 'Flatten the structure: no slide needs it this deep.'))
+    return []
   }
 }
 
@@ -113,7 +128,7 @@ function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['htm
 function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
   if (!source.notes) return { html: '', text: '' }
   const origin: SlideOrigin = { file: chapter.file, markdown: source.notes, markdownLine: source.notesLine }
-  const tokens = lexMarkdown(source.notes)
+  const tokens = lexGuarded(source.notes, { file: chapter.file, line: source.notesLine }, diagnostics)
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
   return { html, text: plainText(html) }
