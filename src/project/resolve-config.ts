@@ -3,7 +3,7 @@ import { posix } from 'node:path'
 import { z } from 'zod'
 import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type DeckConfig, type HandoutLayout, type Paper } from '../model.js'
-import { parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
+import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
 import { validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
 
 /** CLI flags that win over deck.yml. */
@@ -15,6 +15,8 @@ export interface DeckConfigOverrides {
 
 /** A string, also accepting a number (`date: 2026`, `title: 1984`), which YAML reads as one. */
 const text = () => z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
+
+const TEXT_FIELDS = ['title', 'subtitle', 'author', 'date', 'event']
 
 const layouts = HANDOUT_LAYOUTS as readonly [HandoutLayout, ...HandoutLayout[]]
 
@@ -51,7 +53,7 @@ export const deckConfigSchema = z
 
 /** Parses and validates deck.yml; `value` is filled with defaults even when there are errors. */
 export function resolveDeckConfig(text: string, file: string, overrides: Partial<DeckConfigOverrides> = {}): StageResult<DeckConfig> {
-  const mapping = parseYamlMapping(text, file)
+  const mapping = keepTextAsWritten(parseYamlMapping(text, file), TEXT_FIELDS)
   const result = validateYamlMapping(mapping, deckConfigSchema, 'deck.yml')
   const diagnostics: Diagnostic[] = [...result.diagnostics]
   // On errors, fall back to defaults so later stages can still run and report their own problems.
