@@ -1,7 +1,7 @@
 // npm run bench:inputs: times the pathological chapters of scripts/pathological-inputs.mjs
 // (parse + slides, CPU time in a fresh process each, which a loaded machine disturbs least), each
 // at two sizes, next to ordinary paragraphs of the same size measured in the same run; then a
-// 10 MB chapter of paragraphs as a whole `deckhand build`, next to a bare node process. Linear
+// chapter of paragraphs as a whole `deckhand build` at 1 MB and 10 MB (CPU time too). Linear
 // means: growth close to the size ratio, and a ratio to the baseline that does not grow with the
 // size. Flags: --size=100000 --runs=3
 import { spawnSync } from 'node:child_process'
@@ -60,28 +60,42 @@ function benchInputs() {
   }
 }
 
+/** CPU milliseconds of a whole `deckhand build` of `root`, run in this process. */
+async function buildDeckOnce(root) {
+  const { main } = await import('../lib/bundle/deckhand.mjs')
+  const started = process.cpuUsage()
+  const code = await main(['build', 'big', '--root', root], { cwd: root, out: () => {}, err: (s) => process.stderr.write(`${s}\n`), isTty: false, verbose: false, failed: false })
+  const used = process.cpuUsage(started)
+  if (code !== 0) throw new Error('build failed')
+  return (used.user + used.system) / 1000
+}
+
 async function benchBigChapter() {
-  const root = path.join(repo, '.bench', 'big-chapter')
-  await rm(root, { recursive: true, force: true })
-  await mkdir(path.join(root, 'content', 'big'), { recursive: true })
-  await writeFile(path.join(root, 'package.json'), '{ "private": true }\n')
-  await writeFile(path.join(root, 'content', 'big', 'deck.yml'), 'title: Big\n')
-  await writeFile(path.join(root, 'content', 'big', '01-big.md'), `## Big\n\n${PATHOLOGICAL_INPUTS[0].make(10_000_000)}`)
-  const run = (argv) => {
-    const started = performance.now()
-    const result = spawnSync(process.execPath, argv, { encoding: 'utf8' })
-    if (result.status !== 0) throw new Error(result.stderr)
-    return performance.now() - started
+  const results = []
+  for (const megabytes of [1, 10]) {
+    const root = path.join(repo, '.bench', `chapter-${megabytes}mb`)
+    await rm(root, { recursive: true, force: true })
+    await mkdir(path.join(root, 'content', 'big'), { recursive: true })
+    await writeFile(path.join(root, 'package.json'), '{ "private": true }\n')
+    await writeFile(path.join(root, 'content', 'big', 'deck.yml'), 'title: Big\n')
+    await writeFile(path.join(root, 'content', 'big', '01-big.md'), `## Big\n\n${PATHOLOGICAL_INPUTS[0].make(megabytes * 1_000_000)}`)
+    const samples = Array.from({ length: runs }, () => {
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--build=${root}`], { encoding: 'utf8' })
+      if (child.status !== 0) throw new Error(child.stderr)
+      return Number(child.stdout)
+    })
+    results.push(median(samples))
+    await rm(root, { recursive: true, force: true })
   }
-  const node = median(Array.from({ length: runs }, () => run(['-e', ''])))
-  const build = median(Array.from({ length: runs }, () => run([path.join(repo, 'bin', 'deckhand.js'), 'build', 'big', '--root', root])))
-  console.log(`10 MB chapter of paragraphs: deckhand build ${fmt(build)} (${(build / node).toFixed(0)}x a bare node process, ${fmt(node)})`)
-  await rm(root, { recursive: true, force: true })
+  console.log(`a chapter of paragraphs, whole deckhand build (CPU): 1 MB ${fmt(results[0])}, 10 MB ${fmt(results[1])} (x${(results[1] / results[0]).toFixed(1)} for 10x the text)`)
 }
 
 const one = args.find((a) => a.startsWith('--one='))
+const build = args.find((a) => a.startsWith('--build='))
 if (one) {
   process.stdout.write(String(buildOnce(Number(one.slice(6)), size)))
+} else if (build) {
+  process.stdout.write(String(await buildDeckOnce(build.slice(8))))
 } else {
   benchInputs()
   await benchBigChapter()

@@ -7,7 +7,7 @@ import { diagnosticsOf } from '../../../src/diagnostics/diagnostic.js'
 import { resolveDeckConfig } from '../../../src/project/resolve-config.js'
 import { loadTheme } from '../../../src/theme/load-theme.js'
 import { parseThemeYaml } from '../../../src/theme/parse-theme-yaml.js'
-import { tempDir, writeFiles } from '../../helpers/temp-project.js'
+import { tempDir, writeFiles } from '../../helpers/temp-dir.js'
 
 const FILE = 'content/talk/01.md'
 

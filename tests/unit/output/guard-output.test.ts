@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OUTPUT_MARKER } from '../../../src/output/guard-output.js'
-import { runCli, tempDir, tempProject, writeFiles } from '../../helpers/temp-project.js'
+import { runCli } from '../../helpers/run-cli.js'
+import { tempDir, tempProject, writeFiles } from '../../helpers/temp-dir.js'
 
 const DECK = { 'content/x/deck.yml': 'title: X\n', 'content/x/01-intro.md': '# Hello\n\nText.\n' }
 
@@ -92,8 +93,10 @@ describe('a deck folder that cannot be replaced', () => {
 /** Root may write anywhere, so the build runs as `nobody` when the tests run as root. */
 function buildAsOtherUser(root: string, lock: () => void) {
   const asRoot = process.getuid?.() === 0
+  // The other user needs a temp folder of its own to write in (the test run's is private).
+  const tmp = tempDir()
   if (asRoot) {
-    spawnSync('chmod', ['-R', 'a+rwX', root])
+    spawnSync('chmod', ['-R', 'a+rwX', root, tmp])
     spawnSync('chmod', ['a+rx', path.dirname(root)])
   }
   lock()
@@ -101,6 +104,7 @@ function buildAsOtherUser(root: string, lock: () => void) {
   return spawnSync(process.execPath, ['--import', 'tsx', child, 'build', 'x', '--root', root], {
     cwd: path.resolve(import.meta.dirname, '../../..'),
     encoding: 'utf8',
+    env: { ...process.env, TMPDIR: tmp },
     ...(asRoot && { uid: 65534, gid: 65534 }),
   })
 }

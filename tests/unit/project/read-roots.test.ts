@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildDeck } from '../../../src/build/build-deck.js'
 import { diagnosticsOf, type Diagnostic } from '../../../src/diagnostics/diagnostic.js'
 import { findProject } from '../../../src/project/find-project.js'
-import { tempDir, writeFiles } from '../../helpers/temp-project.js'
+import { tempDir, writeFiles } from '../../helpers/temp-dir.js'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
 

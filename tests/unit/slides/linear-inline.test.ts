@@ -21,7 +21,7 @@ function sample(next: () => number, pieces: number): string {
 }
 
 describe('linearInline', () => {
-  it('gives the HTML marked gives, on thousands of random inline texts', () => {
+  it('gives the HTML marked gives, on thousands of random inline texts', { timeout: 60_000 }, () => {
     const next = random(20_261_201)
     for (let i = 0; i < 4000; i++) {
       const text = sample(next, 1 + Math.floor(next() * 40))

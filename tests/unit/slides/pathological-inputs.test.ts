@@ -5,7 +5,8 @@ import { PATHOLOGICAL_INPUTS } from '../../../scripts/pathological-inputs.mjs'
 import { parseChapter } from '../../../src/content/parse-chapter.js'
 import { buildSlides } from '../../../src/slides/build-slides.js'
 import { deckConfig } from '../../helpers/deck-config.js'
-import { runCli, tempProject } from '../../helpers/temp-project.js'
+import { runCli } from '../../helpers/run-cli.js'
+import { tempProject } from '../../helpers/temp-dir.js'
 
 /** About 100 KB: a quadratic pattern takes tens of seconds here, a linear one well under one. */
 const SIZE = 100_000

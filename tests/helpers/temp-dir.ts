@@ -3,8 +3,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll } from 'vitest'
-import { main } from '../../src/cli.js'
-import type { CliIo } from '../../src/cli/cli-io.js'
 
 const made: string[] = []
 afterAll(() => {
@@ -31,19 +29,4 @@ export function tempProject(files: Readonly<Record<string, string | Uint8Array>>
   const root = tempDir(prefix)
   writeFiles(root, { 'package.json': '{}\n', ...files })
   return root
-}
-
-export interface CliRun {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-/** Runs the command line in-process from `cwd`. */
-export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
-  const stdout: string[] = []
-  const stderr: string[] = []
-  const io: CliIo = { cwd, out: (s) => stdout.push(s), err: (s) => stderr.push(s), isTty: false, verbose: false, failed: false }
-  const code = await main(argv, io)
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') }
 }
