@@ -10,7 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 await rm(path.join(root, 'lib', 'bundle'), { recursive: true, force: true })
 await build({
-  entryPoints: { deckhand: path.join(root, 'lib', 'cli.js') },
+  // The preview's rebuilds run in a worker thread, loaded from its own file beside the CLI.
+  entryPoints: { deckhand: path.join(root, 'lib', 'cli.js'), 'serve-build-worker': path.join(root, 'lib', 'serve', 'build-worker.js') },
   // Two levels below the package root, like lib/<stage>/, so the built-in templates/ and
   // themes/ found relative to import.meta.url resolve the same from the bundle.
   outdir: path.join(root, 'lib', 'bundle'),

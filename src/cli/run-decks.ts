@@ -1,5 +1,6 @@
 // What the deck commands share: the project, the decks named (or all), and a build of each,
 // with work to do after it (printing). Commands import this; it imports no command.
+import path from 'node:path'
 import { buildDeck, type BuildOptions } from '../pipeline/build-deck.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { error } from '../diagnostics/diagnostic.js'
@@ -38,8 +39,9 @@ export function noDecks(io: CliIo, project: Project): ReturnType<typeof error> {
   return error('deck-not-found', `No decks in ${relativePath(io, project.contentDir)}`, undefined, 'create one with `deckhand new NAME`')
 }
 
-export function buildOptions(options: CommonOptions): BuildOptions {
-  return { ...(options.out && { outDir: options.out }), ...(options.theme && { theme: options.theme }) }
+/** `--out` is relative to the current folder of the command, like every path typed on it. */
+export function buildOptions(io: CliIo, options: CommonOptions): BuildOptions {
+  return { ...(options.out && { outDir: path.resolve(io.cwd, options.out) }), ...(options.theme && { theme: options.theme }) }
 }
 
 /** Work done with each built deck (printing); `prepare` starts before the build, to overlap it. */
@@ -59,7 +61,7 @@ export async function runBuild(io: CliIo, names: readonly string[], options: Com
     try {
       const started = performance.now()
       prepared = await afterBuild?.prepare?.(options)
-      const result = await buildDeck(project, name, buildOptions(options)).catch(async (err: unknown) => {
+      const result = await buildDeck(project, name, buildOptions(io, options)).catch(async (err: unknown) => {
         if (prepared !== undefined) await afterBuild?.dispose?.(prepared)
         throw err
       })

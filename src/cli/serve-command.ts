@@ -53,7 +53,7 @@ async function runServe(io: CliIo, name: string | undefined, flags: ServeFlags, 
     const session = await serveDeck(project, deck, {
       host,
       port,
-      ...(flags.out && { outDir: flags.out }),
+      ...(flags.out && { outDir: path.resolve(io.cwd, flags.out) }),
       ...(flags.theme && { theme: flags.theme }),
       onBuild: (event) => printBuild(io, event),
     })

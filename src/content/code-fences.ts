@@ -8,8 +8,13 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})/
  * closes as CommonMark closes it: the same character, at least as long, nothing after it.
  */
 export function fencedLines(lines: readonly string[]): boolean[] {
+  return lines.map(fenceTracker())
+}
+
+/** The same, one line at a time, for scans that stop early: feed lines in order. */
+export function fenceTracker(): (line: string) => boolean {
   let fence: string | null = null
-  return lines.map((line) => {
+  return (line) => {
     const marker = FENCE.exec(line)?.[1]
     if (fence === null) {
       if (marker) fence = marker
@@ -17,5 +22,5 @@ export function fencedLines(lines: readonly string[]): boolean[] {
     }
     if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null
     return true
-  })
+  }
 }

@@ -1,6 +1,7 @@
 // Pure: the text of one chapter file -> Chapter (front matter, slides with their source lines).
 import { error, warning, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import type { Chapter, SlideSource } from '../model.js'
+import { checkNesting } from './check-nesting.js'
 import { fencedLines } from './code-fences.js'
 import { splitFrontMatter } from './parse-front-matter.js'
 
@@ -9,7 +10,7 @@ const SLIDE_SEPARATOR = /^---\s*$/
 const VERTICAL_SEPARATOR = /^----\s*$/
 const NOTES_START = /^\s*notes?:/i
 const TEMPLATE_COMMENT = /<!--\s*template:\s*([\w-]+)\s*-->/
-const SLIDE_COMMENT = /<!--\s*\.slide:\s*([\s\S]*?)-->/
+const SLIDE_COMMENT_OPEN = /<!--\s*\.slide:/
 const BLOCK_OPEN = /^:::\s*([\w-]+)\s*$/
 const BLOCK_CLOSE = /^:::\s*$/
 
@@ -68,17 +69,22 @@ function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[]): Slid
     markdown = markdown.replace(TEMPLATE_COMMENT, '')
   }
   let attributes = ''
-  const slideMatch = SLIDE_COMMENT.exec(markdown)
+  const slideMatch = findSlideComment(markdown)
   if (slideMatch) {
-    attributes = slideMatch[1]!.trim()
-    markdown = markdown.replace(SLIDE_COMMENT, '')
+    attributes = slideMatch.attributes
+    markdown = markdown.slice(0, slideMatch.index) + markdown.slice(slideMatch.end)
     const named = /data-template=["']?([\w-]+)["']?/.exec(attributes)
     if (named && !template) {
       template = named[1]!
       templateSpan = { file, line: raw.firstLine + lineOf(contentLines.join('\n'), slideMatch.index) }
     }
   }
-  checkBlocks(contentLines, raw.firstLine, file, diagnostics)
+  const containerDepth = checkBlocks(contentLines, raw.firstLine, file, diagnostics)
+  const deep = checkNesting(raw.lines, containerDepth, raw.firstLine, file)
+  if (deep) {
+    diagnostics.push(deep)
+    return null
+  }
   if (!markdown.trim() && notes) {
     diagnostics.push(warning('slide-empty', 'Slide has speaker notes but no content', span))
   }
@@ -97,16 +103,27 @@ function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[]): Slid
   }
 }
 
+/** The first `<!-- .slide: … -->`; found with indexOf, since a lazy `[\s\S]*?-->` rescans to the end from every opening. */
+function findSlideComment(markdown: string): { index: number; end: number; attributes: string } | undefined {
+  const open = SLIDE_COMMENT_OPEN.exec(markdown)
+  if (!open) return undefined
+  const close = markdown.indexOf('-->', open.index + open[0].length)
+  if (close === -1) return undefined
+  return { index: open.index, end: close + 3, attributes: markdown.slice(open.index + open[0].length, close).trim() }
+}
+
 function findNotesLine(lines: readonly string[]): number {
   const fenced = fencedLines(lines)
   return lines.findIndex((line, i) => !fenced[i] && NOTES_START.test(line))
 }
 
-/** `:::name` blocks must be closed inside the slide that opens them. */
-function checkBlocks(lines: readonly string[], firstLine: number, file: string, diagnostics: Diagnostic[]): void {
+/** `:::name` blocks must be closed inside the slide that opens them. Returns how many are open at each line. */
+function checkBlocks(lines: readonly string[], firstLine: number, file: string, diagnostics: Diagnostic[]): number[] {
   const open: number[] = []
+  const depth: number[] = []
   const fenced = fencedLines(lines)
   lines.forEach((line, i) => {
+    depth.push(open.length)
     if (fenced[i]) return
     if (BLOCK_OPEN.test(line)) open.push(i)
     else if (BLOCK_CLOSE.test(line) && open.pop() === undefined) {
@@ -119,6 +136,7 @@ function checkBlocks(lines: readonly string[], firstLine: number, file: string, 
       error('unclosed-block', `Block \`:::${name}\` is not closed before the end of the slide`, { file, line: firstLine + i }, 'End it with a line holding only `:::`.'),
     )
   }
+  return depth
 }
 
 function countLeadingBlankLines(lines: readonly string[]): number {

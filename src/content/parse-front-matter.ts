@@ -1,8 +1,8 @@
 // Pure: a chapter's text -> its front matter (validated, located) and the Markdown body after it.
 import { z } from 'zod'
-import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js'
+import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import type { ChapterMeta } from '../model.js'
-import { parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
+import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
 import { validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
 
 export interface FrontMatterSplit {
@@ -36,13 +36,36 @@ const NO_META: ChapterMeta = { title: '', subtitle: '', section: false, template
  */
 export function splitFrontMatter(text: string, file: string): FrontMatterSplit {
   const lines = text.split('\n')
-  const close = lines[0]?.trimEnd() === '---' ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1
-  if (close < 0) return { meta: NO_META, body: text, bodyLine: 1, diagnostics: [] }
+  const language = /^---([A-Za-z][\w-]*)[ \t]*$/.exec(lines[0] ?? '')?.[1]
+  if (language && !/^ya?ml$/i.test(language)) return otherLanguage(language, lines, text, file)
+  const close = lines[0]?.trimEnd() === '---' || language ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1
+  if (close < 0) return { meta: NO_META, body: text, bodyLine: 1, diagnostics: unclosed(lines, file) }
   const yaml = lines.slice(1, close).join('\n')
-  const mapping = parseYamlMapping(yaml, file, { lineOffset: 2 })
+  const mapping = keepTextAsWritten(parseYamlMapping(yaml, file, { lineOffset: 2 }), ['title', 'subtitle'])
   if (!looksLikeFrontMatter(mapping, yaml)) return { meta: NO_META, body: text, bodyLine: 1, diagnostics: [] }
   const { meta, diagnostics } = resolveMeta(mapping)
   return { meta, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, diagnostics }
+}
+
+/**
+ * `---js`, `---coffee` (gray-matter's code front matter) would have to run code to be read:
+ * never. Other languages are not read either; only YAML is.
+ */
+function otherLanguage(language: string, lines: readonly string[], text: string, file: string): FrontMatterSplit {
+  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l))
+  const runsCode = /^(js|javascript|coffee|coffeescript|cson)$/i.test(language)
+  const message = `Front matter in ${language} is not supported${runsCode ? ': reading it would run code' : ''}`
+  const diagnostic = error('front-matter-unsupported', message, { file, line: 1 }, 'Write the front matter in YAML, between two `---` lines.')
+  if (close < 0) return { meta: NO_META, body: text, bodyLine: 1, diagnostics: [diagnostic] }
+  return { meta: NO_META, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, diagnostics: [diagnostic] }
+}
+
+/** An opening `---` followed by `key: value` lines and no closing line was meant as front matter. */
+function unclosed(lines: readonly string[], file: string): Diagnostic[] {
+  if (lines[0]?.trimEnd() !== '---') return []
+  const first = lines.slice(1, 20).find((l) => l.trim() !== '')
+  if (first === undefined || !/^[A-Za-z_][\w-]*[ \t]*:([ \t]|$)/.test(first)) return []
+  return [warning('front-matter-unclosed', 'Front matter opened here is never closed, so it is read as slide text', { file, line: 1 }, 'End the front matter with a line holding only `---`.')]
 }
 
 function looksLikeFrontMatter(mapping: YamlMapping, yaml: string): boolean {

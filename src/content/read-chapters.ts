@@ -4,6 +4,7 @@ import path from 'node:path'
 import { DeckError, error, throwIfErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import type { DeckConfig } from '../model.js'
 import { listDecks } from '../project/find-project.js'
+import { confineRead, readRoots, type ReadRoots } from '../project/read-roots.js'
 import { resolveDeckConfig, type DeckConfigOverrides } from '../project/resolve-config.js'
 import { decodeText } from './read-text.js'
 
@@ -19,11 +20,13 @@ const readBytes: ReadFileBytes = (file) => readFile(file)
 
 /**
  * Reads the deck's chapters: the files `deck.yml` lists, in that order, or else every `*.md` but README.md
- * of the deck folder by numeric prefix. `read` is injectable for tests.
+ * of the deck folder by numeric prefix. A listed file must lie inside `roots` (by default the deck
+ * folder), symlinks followed. `read` is injectable for tests.
  */
-export async function readChapterFiles(deckDir: string, config: DeckConfig, read: ReadFileBytes = readBytes): Promise<ChapterFile[]> {
+export async function readChapterFiles(deckDir: string, config: DeckConfig, read: ReadFileBytes = readBytes, roots?: ReadRoots): Promise<ChapterFile[]> {
   const listed = config.chapters.length > 0
   const names = listed ? config.chapters : sortChapterFiles(await listMarkdownFiles(deckDir))
+  if (listed) await confineChapters(deckDir, config, roots ?? (await readRoots([deckDir], `the deck folder ${deckDir}`)))
   const results = await Promise.all(names.map((name) => readChapter(deckDir, name, read)))
   const missing = names.filter((_, i) => results[i] === undefined)
   if (missing.length > 0) {
@@ -32,6 +35,17 @@ export async function readChapterFiles(deckDir: string, config: DeckConfig, read
     throwIfErrors(missingChapters(config, missing, present))
   }
   return results.filter((r): r is ChapterFile => r !== undefined)
+}
+
+/** Every listed chapter must resolve inside the roots; each one that does not is an error at its entry. */
+async function confineChapters(deckDir: string, config: DeckConfig, roots: ReadRoots): Promise<void> {
+  const checked = await Promise.all(config.chapters.map((name, i) => confineRead(path.join(deckDir, name), roots, chapterSpan(config, i), 'Chapter')))
+  throwIfErrors(checked.flatMap((c) => (c.ok ? [] : [c.diagnostic])))
+}
+
+/** Where deck.yml lists its `i`th chapter (its `chapters:` line when the entry's own is unknown). */
+export function chapterSpan(config: DeckConfig, i: number) {
+  return config.spans[`chapters.${i}`] ?? config.spans.chapters ?? { file: config.file, line: 1 }
 }
 
 /** A chapter's text, or undefined when the file does not exist. */

@@ -56,6 +56,15 @@ export const DIAGNOSTIC_CODES = [
   'file-exists',
   'option-invalid',
   'partial-cycle',
+  // Safe by default: what a build may write and read, and input it refuses.
+  'output-unsafe',
+  'output-not-ours',
+  'path-outside-project',
+  'symlink-loop',
+  'too-deeply-nested',
+  'front-matter-unsupported',
+  'front-matter-unclosed',
+  'chapter-listed-twice',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

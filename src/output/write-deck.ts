@@ -1,9 +1,10 @@
 // I/O: writes a deck's output folder next to the old one and swaps it in, so a failed build
 // leaves the previous output exactly as it was.
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import type { AssetRef } from '../model.js'
+import { checkRemovable, checkReplaceable, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, sweepStale, workFolderName, workStamp } from './guard-output.js'
 import { PRINTED_PDFS } from './pdf-file-name.js'
 
 export interface OutputFiles {
@@ -12,15 +13,24 @@ export interface OutputFiles {
   readonly assets: readonly AssetRef[]
 }
 
-/** Builds `target` in a sibling temporary folder and renames it into place. */
+/**
+ * Builds `target` in a sibling temporary folder and renames it into place. An existing `target`
+ * is replaced only when deckhand made it and every folder in it can be removed.
+ */
 export async function writeOutputFolder(target: string, output: OutputFiles): Promise<void> {
   const parent = path.dirname(target)
-  const stamp = `${process.pid}-${Date.now().toString(36)}`
-  const temp = path.join(parent, `.${path.basename(target)}.tmp-${stamp}`)
+  const name = path.basename(target)
+  const stamp = workStamp()
+  const temp = path.join(parent, workFolderName(name, 'tmp', stamp))
+  await checkReplaceable(target)
+  await sweepStale(parent, name)
   try {
     await mkdir(temp, { recursive: true })
     await writeAll(temp, output)
-    await swapInto(temp, target, path.join(parent, `.${path.basename(target)}.old-${stamp}`))
+    await writeFile(path.join(temp, OUTPUT_MARKER), OUTPUT_MARKER_TEXT)
+    await keepPrintedPdfs(target, temp)
+    await checkRemovable(target)
+    await swapInto(temp, target, path.join(parent, workFolderName(name, 'old', stamp)))
   } catch (cause) {
     await rm(temp, { recursive: true, force: true })
     if (cause instanceof DeckError) throw cause
@@ -54,10 +64,21 @@ async function runLimited(jobs: ReadonlyArray<() => Promise<void>>, limit: numbe
 }
 
 /**
- * Two renames: readers see the old folder or the new one, never a half-written one. PDFs
- * printed into the old folder move into the new one unless it has its own: building the HTML
- * again must not throw away the handouts printed from it.
+ * PDFs printed into the old folder go into the new one unless it has its own: building the HTML
+ * again must not throw away the handouts printed from it. They are linked (or copied), never
+ * moved, so the old folder stays whole until the swap.
  */
+async function keepPrintedPdfs(target: string, temp: string): Promise<void> {
+  const old = await readdir(target).catch(() => [] as string[])
+  const fresh = new Set(await readdir(temp))
+  for (const name of old) {
+    if (!PRINTED_PDFS.has(name) || fresh.has(name)) continue
+    const from = path.join(target, name)
+    await link(from, path.join(temp, name)).catch(() => copyFile(from, path.join(temp, name)))
+  }
+}
+
+/** Two renames: readers see the old folder or the new one, never a half-written one. */
 async function swapInto(temp: string, target: string, old: string): Promise<void> {
   let moved = false
   try {
@@ -72,10 +93,6 @@ async function swapInto(temp: string, target: string, old: string): Promise<void
     if (moved) await rename(old, target)
     throw cause
   }
-  if (!moved) return
-  const fresh = new Set(await readdir(target))
-  for (const name of await readdir(old)) {
-    if (PRINTED_PDFS.has(name) && !fresh.has(name)) await rename(path.join(old, name), path.join(target, name))
-  }
-  await rm(old, { recursive: true, force: true })
+  // A folder that resists removal now is swept by the next build.
+  if (moved) await rm(old, { recursive: true, force: true }).catch(() => undefined)
 }

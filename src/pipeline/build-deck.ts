@@ -1,5 +1,4 @@
 // I/O orchestration of one deck's build: read, check everything, render, then write atomically.
-import { access } from 'node:fs/promises'
 import path from 'node:path'
 import createDebug from 'debug'
 import { DeckError, error, rethrowWithVia, throwIfErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
@@ -7,14 +6,16 @@ import { parseChapter } from '../content/parse-chapter.js'
 import { readChapterFiles, readDeckConfig } from '../content/read-chapters.js'
 import type { Chapter, DeckConfig, HandoutLayout, Paper, ThemeStyle } from '../model.js'
 import type { BuiltDeck } from './built-deck.js'
+import { checkOutputRoot, protectedFolders } from '../output/guard-output.js'
 import { writeOutputFolder, type OutputFiles } from '../output/write-deck.js'
 import { deckLookupDirs, type DeckRef, type Project } from '../project/find-project.js'
+import { confineRead, deckReadRoots, type ReadRoots } from '../project/read-roots.js'
 import { checkTemplates } from '../render/check-templates.js'
 import { loadTemplates, type TemplateSet } from '../render/load-templates.js'
 import { renderDeck, THEME_CSS } from '../render/render-deck.js'
 import { HELPER_NAMES } from '../render/template-helpers.js'
 import { buildSlides } from '../slides/build-slides.js'
-import type { AssetRequest } from '../slides/resolve-links.js'
+import { checkAssets } from './check-assets.js'
 import { themeTextKey } from '../theme/detect-scripts.js'
 import { loadTheme } from '../theme/load-theme.js'
 
@@ -74,23 +75,26 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const cache = options.cache ?? createBuildCache()
   const reuse = options.cache !== undefined
   cache.reused = []
-  const templates = await loadCheckedTemplates(project, ref, cache)
-  const files = await readChapterFiles(ref.dir, config)
+  const roots = await deckReadRoots(project, ref.dir)
+  const templates = await loadCheckedTemplates(project, ref, roots, cache)
+  const files = await readChapterFiles(ref.dir, config, undefined, roots)
   const chapters: Chapter[] = files.map((f) => keep(parseCachedChapter(f, cache)))
   const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
-  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), reuse ? cache : undefined))
-  diagnostics.push(...(await missingAssets(built.assets)))
+  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), roots, reuse ? cache : undefined))
+  const images = keep(await checkAssets(built.assets, roots))
   throwIfErrors(diagnostics)
 
   const html = keep(renderDeck({ deck: config, slides: built.slides, templates, theme, deckName: ref.name, chapters: built.chapters }))
-  const outDir = path.join(path.resolve(options.outDir ?? project.outDir), ref.name)
+  const outRoot = path.resolve(options.outDir ?? project.outDir)
+  await checkOutputRoot(outRoot, protectedFolders(project))
+  const outDir = path.join(outRoot, ref.name)
   const output: OutputFiles = {
     files: { 'index.html': html.html, ...html.files, [THEME_CSS]: theme.css },
-    assets: [...html.assets, ...theme.assets, ...built.assets.map(({ from, to }) => ({ from, to }))],
+    assets: [...html.assets, ...theme.assets, ...images],
   }
   await (options.write ?? writeOutputFolder)(outDir, output)
   debug('wrote %s (%d slides)', outDir, built.slides.length)
-  const inputs = [config.file, ...files.map((f) => f.file), ...built.assets.map((a) => a.from)]
+  const inputs = [config.file, ...files.map((f) => f.file), ...images.map((a) => a.from)]
   return {
     value: { name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme, templates, output, inputs },
     diagnostics,
@@ -98,7 +102,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
 }
 
 /** Templates from the deck's, the project's and the built-in folders, all checked before use. */
-async function loadCheckedTemplates(project: Project, ref: DeckRef, cache: BuildCache): Promise<TemplateSet> {
+async function loadCheckedTemplates(project: Project, ref: DeckRef, roots: ReadRoots, cache: BuildCache): Promise<TemplateSet> {
   if (cache.templates) {
     cache.reused.push('templates')
     return cache.templates
@@ -106,6 +110,10 @@ async function loadCheckedTemplates(project: Project, ref: DeckRef, cache: Build
   const dirs = deckLookupDirs(project, ref.dir, 'templates')
   debug('template lookup order: %o', dirs)
   const templates = await loadTemplates(dirs)
+  // A template file that is a symlink out of the project would be published with the deck.
+  const files = [templates.shell, ...templates.slides.values(), ...templates.partials.values(), ...templates.handouts.values(), ...templates.styles, ...templates.handoutStyles]
+  const confined = await Promise.all(files.map((t) => confineRead(t.file, roots, { file: t.file, line: 1 }, 'Template')))
+  throwIfErrors(confined.flatMap((c) => (c.ok ? [] : [c.diagnostic])))
   throwIfErrors(checkTemplates(templates, HELPER_NAMES))
   return (cache.templates = templates)
 }
@@ -122,7 +130,7 @@ function parseCachedChapter(file: { file: string; text: string }, cache: BuildCa
 }
 
 /** The deck's theme; a theme that isn't found is reported at deck.yml's `theme:` line. */
-async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, deckText: string, cache?: BuildCache): Promise<StageResult<ThemeStyle>> {
+async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, deckText: string, roots: ReadRoots, cache?: BuildCache): Promise<StageResult<ThemeStyle>> {
   // The theme depends on the text only through the font subsets its characters need.
   const key = cache ? `${config.theme}\n${themeTextKey(deckText)}` : ''
   if (cache && cache.theme?.key === key) {
@@ -131,13 +139,14 @@ async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig,
   }
   const named = config.spans.theme
   try {
-    const value = await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText })
+    const value = await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText, roots })
     if (cache) cache.theme = { key, value }
     return value
   } catch (err) {
-    // The deck's own theme not found: at deck.yml's `theme:` line. A problem inside a theme
-    // (its extends, a key, a file) is at its theme.yml line, told which `theme:` led there.
-    if (err instanceof DeckError && err.diagnostic.code === 'theme-not-found' && !err.diagnostic.span) {
+    // The deck's own theme not found (or outside the project): at deck.yml's `theme:` line. A
+    // problem inside a theme (its extends, a key, a file) is at its theme.yml line, told which
+    // `theme:` led there.
+    if (err instanceof DeckError && (err.diagnostic.code === 'theme-not-found' || err.diagnostic.code === 'path-outside-project') && !err.diagnostic.span) {
       throw new DeckError({ ...err.diagnostic, span: named ?? { file: config.file, line: 1 } }, { cause: err })
     }
     rethrowWithVia(err, named ? { what: `theme "${config.theme}" in deck.yml`, span: named } : { what: `the theme "${config.theme}" asked for` })
@@ -151,20 +160,4 @@ export function findDeck(project: Project, name: string): DeckRef {
   throw new DeckError(
     error('deck-not-found', `No deck "${name}" in ${project.contentDir}`, undefined, known.length ? `Decks here: ${known.join(', ')}` : `Create one with \`deckhand new ${name}\`.`),
   )
-}
-
-/** Every referenced local file must exist; each missing one is an error at the line that names it. */
-async function missingAssets(assets: readonly AssetRequest[]): Promise<Diagnostic[]> {
-  const checks = await Promise.all(
-    assets.map(async (asset) => {
-      try {
-        await access(asset.from)
-        return null
-      } catch {
-        const written = path.relative(path.dirname(asset.span.file), asset.from).split(path.sep).join('/')
-        return error('image-not-found', `Image not found: ${written}`, asset.span, 'Paths are relative to the chapter file.')
-      }
-    }),
-  )
-  return checks.filter((d): d is Diagnostic => d !== null)
 }

@@ -1,8 +1,9 @@
 // Pure: deck.yml text (+ CLI overrides) -> a fully filled DeckConfig, every problem located.
+import { posix } from 'node:path'
 import { z } from 'zod'
-import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
+import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type DeckConfig, type HandoutLayout, type Paper } from '../model.js'
-import { parseYamlMapping } from '../yaml/parse-yaml-mapping.js'
+import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
 import { validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
 
 /** CLI flags that win over deck.yml. */
@@ -14,6 +15,8 @@ export interface DeckConfigOverrides {
 
 /** A string, also accepting a number (`date: 2026`, `title: 1984`), which YAML reads as one. */
 const text = () => z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
+
+const TEXT_FIELDS = ['title', 'subtitle', 'author', 'date', 'event']
 
 const layouts = HANDOUT_LAYOUTS as readonly [HandoutLayout, ...HandoutLayout[]]
 
@@ -50,7 +53,7 @@ export const deckConfigSchema = z
 
 /** Parses and validates deck.yml; `value` is filled with defaults even when there are errors. */
 export function resolveDeckConfig(text: string, file: string, overrides: Partial<DeckConfigOverrides> = {}): StageResult<DeckConfig> {
-  const mapping = parseYamlMapping(text, file)
+  const mapping = keepTextAsWritten(parseYamlMapping(text, file), TEXT_FIELDS)
   const result = validateYamlMapping(mapping, deckConfigSchema, 'deck.yml')
   const diagnostics: Diagnostic[] = [...result.diagnostics]
   // On errors, fall back to defaults so later stages can still run and report their own problems.
@@ -63,8 +66,29 @@ export function resolveDeckConfig(text: string, file: string, overrides: Partial
       paper: overrides.paper ?? base.handouts.paper,
     },
     reveal: base.reveal,
-    spans: mapping.keySpans,
+    spans: { ...mapping.keySpans, ...chapterSpans(mapping, base.chapters.length) },
     file,
   }
+  diagnostics.push(...listedTwice(base.chapters, value))
   return { value, diagnostics }
+}
+
+/** `chapters.0`, `chapters.1`…: where each entry of the list was written. */
+function chapterSpans(mapping: YamlMapping, count: number): Record<string, SourceSpan> {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`chapters.${i}`, mapping.spanOf(['chapters', i])]))
+}
+
+/** A file listed twice would show its slides twice; the second entry is the mistake. */
+function listedTwice(chapters: readonly string[], config: DeckConfig): Diagnostic[] {
+  const seen = new Map<string, number>()
+  return chapters.flatMap((name, i) => {
+    const key = posix.normalize(name.replace(/\\/g, '/'))
+    const first = seen.get(key)
+    if (first === undefined) {
+      seen.set(key, i)
+      return []
+    }
+    const firstLine = config.spans[`chapters.${first}`]?.line
+    return [error('chapter-listed-twice', `deck.yml lists the chapter "${name}" twice`, config.spans[`chapters.${i}`], firstLine ? `It is listed first on line ${firstLine}; remove one entry.` : 'Remove one entry.')]
+  })
 }

@@ -186,7 +186,7 @@ function syntaxError(file: string, source: string, err: unknown): Diagnostic {
   return error('template-syntax', `Template syntax error: ${lines[0]!.replace(/:$/, '')}${detail}`, span)
 }
 
-const BLOCK_TAG = /\{\{~?\s*([#/])\s*[>*]?\s*([^\s}~()]+)/g
+const BLOCK_TAG = /\{\{~?\s*([#/])\s*(?:[>*]\s*)?([^\s}~()]+)/g
 
 /** The innermost `{{#block}}` without its `{{/block}}`, by a plain scan of the tags. */
 function lastUnclosedBlock(source: string): { name: string; line: number } | undefined {

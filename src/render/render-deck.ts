@@ -97,7 +97,7 @@ function themeView(theme: ThemeStyle): ThemeView {
 
 /** The built-in deck.css first, then each overriding folder's, so later rules win. */
 function deckCss(templates: TemplateSet): string {
-  return templates.styles.map((s) => `/* ${s.file} */\n${s.source}`).join('\n')
+  return templates.styles.map((s) => `/* ${s.file.split(/[\\/]/).slice(-3).join('/')} */\n${s.source}`).join('\n')
 }
 
 function normaliseBase(base: string): string {

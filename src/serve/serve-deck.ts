@@ -6,7 +6,8 @@ import { diagnosticsOf, error, type Diagnostic } from '../diagnostics/diagnostic
 import { formatDiagnostic } from '../diagnostics/format.js'
 import { findDeck } from '../pipeline/build-deck.js'
 import type { Project } from '../project/find-project.js'
-import { createDeckBuilder, type Rebuilt } from './rebuild-deck.js'
+import { startDeckBuilder } from './deck-builder-thread.js'
+import type { Rebuilt } from './rebuild-deck.js'
 import { startPreviewServer, type PreviewServer } from './start-preview-server.js'
 import { watchDeck, type DeckWatcher } from './watch-deck.js'
 
@@ -37,7 +38,7 @@ export interface ServeSession {
 /** Builds the deck, serves it with live reload and rebuilds on every change until closed. */
 export async function serveDeck(project: Project, deckName: string, options: ServeDeckOptions = {}): Promise<ServeSession> {
   const ref = findDeck(project, deckName)
-  const builder = createDeckBuilder(project, deckName, options)
+  const builder = startDeckBuilder(project, deckName, options)
   const outDir = path.join(path.resolve(options.outDir ?? project.outDir), ref.name)
   let last: BuiltDeck | undefined
   let server: PreviewServer | undefined
@@ -84,7 +85,10 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
   }
 
   await rebuild('all')
-  server = await startPreviewServer({ root: outDir, ...(options.host && { host: options.host }), port: options.port ?? 8000 })
+  server = await startPreviewServer({ root: outDir, ...(options.host && { host: options.host }), port: options.port ?? 8000 }).catch(async (err: unknown) => {
+    await builder.close()
+    throw err
+  })
   if (problem) server.setState('build-error', problem)
   try {
     const dirs = [ref.dir, ...project.templateDirs, ...project.themeDirs]
@@ -92,6 +96,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
     if (last) watcher.add(last.inputs)
   } catch (err) {
     await server.close()
+    await builder.close()
     throw err
   }
   const started = server
@@ -103,6 +108,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
       await watcher?.close()
       await running
       await started.close()
+      await builder.close()
     },
   }
 }

@@ -7,7 +7,7 @@ import type { ChildNode, Comment, Element } from 'domhandler'
 const require = createRequire(import.meta.url)
 const isElement = (node: unknown): node is Element => (node as { type?: string } | null)?.type === 'tag'
 
-const ELEMENT_COMMENT = /^\s*\.element:\s*([\s\S]*?)\s*$/
+const ELEMENT_COMMENT = /^\s*\.element:/
 const ATTRIBUTE = /([^\s=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g
 
 export function hasElementComments(html: string): boolean {
@@ -35,7 +35,7 @@ export function applyElementAttributes(html: string): string {
   collect(doc.children)
   for (const comment of comments) {
     const target = previousElement(comment) ?? (isElement(comment.parent) ? comment.parent : null)
-    if (target) addAttributes(target, ELEMENT_COMMENT.exec(comment.data)![1]!)
+    if (target) addAttributes(target, comment.data.replace(ELEMENT_COMMENT, '').trim())
     const siblings = comment.parent?.children ?? doc.children
     siblings.splice(siblings.indexOf(comment), 1)
   }

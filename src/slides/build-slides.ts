@@ -1,6 +1,6 @@
 // Pure: Chapter[] -> Slide[] (Markdown to HTML, structured fields, notes, layout, generated slides).
 import path from 'node:path'
-import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
+import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import type { Token, Tokens } from 'marked'
 import type { Chapter, ChapterRef, DeckConfig, LinkTarget, Slide, SlideAttribute, SlideData, SlideOrigin, SlideSource } from '../model.js'
 import { applyElementAttributes, hasElementComments, parseAttributes } from './apply-element-attributes.js'
@@ -10,6 +10,7 @@ import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides
 import { inferLayout } from './infer-layout.js'
 import { locate } from './locate-in-source.js'
 import { childTokens, hasRawHtml, lexMarkdown, renderBlocks } from './markdown.js'
+import { NestingTooDeep } from './nesting-too-deep.js'
 import { isLocalPath, outputPathFor, resolveLinks, type AssetRequest } from './resolve-links.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
 import { slidePrintData } from './slide-print-data.js'
@@ -66,7 +67,7 @@ function buildSlide(
   diagnostics: Diagnostic[],
 ): Slide {
   const origin: SlideOrigin = { file: chapter.file, markdown: source.markdown, markdownLine: source.markdownLine }
-  const tokens = lexMarkdown(source.markdown)
+  const tokens = lexGuarded(source.markdown, { file: source.span.file, line: source.span.line }, diagnostics)
   const firstAsset = assets.length
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const layout = source.template || inferLayout(tokens, chapter.meta.template)
@@ -110,6 +111,20 @@ function linksOf(tokens: readonly Token[], origin: SlideOrigin): LinkTarget[] {
 }
 
 /**
+ * The chapter check catches structures nested too deeply line by line; what it cannot see
+ * (emphasis inside emphasis, blocks opened inside quotes) stops here, as an error at the slide.
+ */
+function lexGuarded(markdown: string, span: SourceSpan, diagnostics: Diagnostic[]) {
+  try {
+    return lexMarkdown(markdown)
+  } catch (cause) {
+    if (!(cause instanceof NestingTooDeep) && !(cause instanceof RangeError)) throw cause
+    diagnostics.push(error('too-deeply-nested', 'This slide is nested too deeply to build (emphasis, quotes, lists or ::: blocks inside each other)', span, 'Flatten the structure: no slide needs it this deep.'))
+    return []
+  }
+}
+
+/**
  * HTML from Markdown alone is safe; raw HTML in the slide is checked and cleaned, and each
  * removal reported once (on the body, which holds every other field's HTML).
  */
@@ -134,7 +149,7 @@ function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['htm
 function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
   if (!source.notes) return { html: '', text: '', links: [] }
   const origin: SlideOrigin = { file: chapter.file, markdown: source.notes, markdownLine: source.notesLine }
-  const tokens = lexMarkdown(source.notes)
+  const tokens = lexGuarded(source.notes, { file: chapter.file, line: source.notesLine }, diagnostics)
   const requested = resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics)
   assets.push(...requested)
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))

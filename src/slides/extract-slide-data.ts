@@ -5,7 +5,7 @@ import type { CodeBlock, ImageRef, ListItem, Section, SlideData } from '../model
 import { parseCodeInfo } from './highlight-code.js'
 import { childTokens, highlightToken, renderBlocks, renderInline, type BlockToken } from './markdown.js'
 
-const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/s
+const ATTRIBUTION = /^\s*(?:—|–|--|~)[\s\S]/
 const LABEL_SEPARATOR = /^\s*(?:—|–|-|:|\|)\s*/
 
 /** Tokens that carry content (not blank space, not comments). */

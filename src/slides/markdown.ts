@@ -1,8 +1,10 @@
 // Markdown -> tokens -> HTML with deckhand's additions: `+` fragment lists, `{+}` fragment
 // blocks, `:::` containers (columns, handout-only, slides-only) and build-time highlighting.
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked'
-import { fencedLines } from '../content/code-fences.js'
+import { fenceTracker } from '../content/code-fences.js'
 import { highlightCode, parseCodeInfo } from './highlight-code.js'
+import { linearInline } from './linear-inline.js'
+import { NestingTooDeep } from './nesting-too-deep.js'
 
 export interface BlockToken {
   readonly type: 'dhBlock'
@@ -12,37 +14,83 @@ export interface BlockToken {
   readonly parts: Token[][]
 }
 
-const FRAGMENT_SUFFIX = /\s*\{\+\}\s*$/
+const FRAGMENT_MARK = '{+}'
 
-/** Finds the end of a `:::name` container, skipping nested containers and code fences. */
+/**
+ * Finds the end of a `:::name` container, skipping nested containers and code fences. Lines are
+ * read one at a time and only up to the closing `:::`, so sibling containers cost their own size.
+ */
 function scanBlock(src: string): { raw: string; kind: string; parts: string[] } | undefined {
   const open = /^:::[ \t]*([\w-]+)[ \t]*(?:\n|$)/.exec(src)
   if (!open) return undefined
-  const lines = src.slice(open[0].length).split('\n')
-  const fenced = fencedLines(lines)
+  const fenced = fenceTracker()
   const parts: string[][] = [[]]
   let depth = 0
-  let consumed = open[0].length
-  for (const [i, line] of lines.entries()) {
-    consumed += line.length + 1
-    const fence = fenced[i]
+  let at = open[0].length
+  for (;;) {
+    const newline = src.indexOf('\n', at)
+    const end = newline === -1 ? src.length : newline
+    const line = src.slice(at, end)
+    const fence = fenced(line)
     if (!fence && /^:::[ \t]*[\w-]+[ \t]*$/.test(line)) depth++
     else if (!fence && /^:::[ \t]*$/.test(line)) {
-      if (depth === 0) return { raw: src.slice(0, Math.min(consumed, src.length)), kind: open[1]!, parts: parts.map((p) => p.join('\n')) }
+      if (depth === 0) {
+        spendScanBudget(end)
+        return { raw: src.slice(0, Math.min(end + 1, src.length)), kind: open[1]!, parts: parts.map((p) => p.join('\n')) }
+      }
       depth--
-    } else if (!fence && depth === 0 && /^\|\|\|[ \t]*$/.test(line)) {
-      parts.push([])
-      continue
     }
-    parts[parts.length - 1]!.push(line)
+    if (!fence && depth === 0 && /^\|\|\|[ \t]*$/.test(line)) parts.push([])
+    else parts[parts.length - 1]!.push(line)
+    if (newline === -1) break
+    at = end + 1
   }
+  spendScanBudget(src.length)
   return undefined // unclosed: parse-chapter reports it; the text stays as written
+}
+
+/**
+ * Characters `:::` scans may still read in the current lexMarkdown call. Each unclosed block is
+ * scanned to the end of its text, so a slide of many (inside quotes, where the chapter check
+ * does not see them) would cost the square of its length; past this many it is an error.
+ */
+let scanBudget = Number.POSITIVE_INFINITY
+
+function spendScanBudget(chars: number): void {
+  scanBudget -= chars
+  if (scanBudget < 0) throw new NestingTooDeep('too many ::: blocks inside each other or left open')
+}
+
+/**
+ * Where a container starts inside the paragraph at the head of `src`, so the paragraph stops
+ * there. Only up to the first blank line: a paragraph never runs past one, and searching the
+ * whole rest from every paragraph made a long chapter quadratic.
+ */
+function containerStart(src: string): number | undefined {
+  for (let at = 0; at < src.length; ) {
+    if (src.startsWith(':::', at)) return at
+    const newline = src.indexOf('\n', at)
+    if (newline === -1) return undefined
+    at = newline + 1
+    if (isBlankLineAt(src, at)) return undefined
+  }
+  return undefined
+}
+
+/** Empty or spaces only: what ends a paragraph for marked (a line of tabs does not). */
+function isBlankLineAt(src: string, at: number): boolean {
+  for (let i = at; i < src.length; i++) {
+    const c = src.charCodeAt(i)
+    if (c === 10) return true
+    if (c !== 32) return false
+  }
+  return true
 }
 
 const containers: TokenizerAndRendererExtension = {
   name: 'dhBlock',
   level: 'block',
-  start: (src) => /^:::/m.exec(src)?.index,
+  start: containerStart,
   tokenizer(src) {
     const block = scanBlock(src)
     if (!block) return undefined
@@ -81,7 +129,7 @@ export interface FragmentMark {
 // While set, headings render as paragraphs the outline handout styles (see renderOutlineBlocks).
 let outlineHeadings = false
 
-const marked = new Marked({ gfm: true })
+const marked = new Marked({ gfm: true }, linearInline)
 marked.use({
   extensions: [containers],
   renderer: {
@@ -108,20 +156,28 @@ marked.use({
 
 /** Lexes a slide's Markdown; `{+}` suffixes are turned into fragment marks on the token. */
 export function lexMarkdown(markdown: string): Token[] {
+  // Nested blocks rescan their own text; a few rounds of the whole slide are plenty for real ones.
+  scanBudget = 16 * markdown.length + 100_000
   const tokens = marked.lexer(markdown)
   markFragments(tokens)
   return tokens
 }
 
+/** `text {+}` -> `text`; anything else as it is. (Trimming, not `\s*\{\+\}\s*$`, which is quadratic on a long run of spaces.) */
+function withoutFragmentMark(text: string): string {
+  const trimmed = text.trimEnd()
+  return trimmed.endsWith(FRAGMENT_MARK) ? trimmed.slice(0, -FRAGMENT_MARK.length).trimEnd() : text
+}
+
 function markFragments(tokens: readonly Token[]): void {
   for (const token of tokens) {
-    if ((token.type === 'paragraph' || token.type === 'heading') && FRAGMENT_SUFFIX.test(token.text)) {
+    if ((token.type === 'paragraph' || token.type === 'heading') && token.text.trimEnd().endsWith(FRAGMENT_MARK)) {
       ;(token as FragmentMark).fragment = true
-      token.text = token.text.replace(FRAGMENT_SUFFIX, '')
+      token.text = withoutFragmentMark(token.text)
       const last = token.tokens?.[token.tokens.length - 1]
       if (last && 'text' in last) {
-        last.text = last.text.replace(FRAGMENT_SUFFIX, '')
-        last.raw = last.raw.replace(FRAGMENT_SUFFIX, '')
+        last.text = withoutFragmentMark(last.text)
+        last.raw = withoutFragmentMark(last.raw)
       }
     }
     for (const child of childTokens(token)) markFragments(child)

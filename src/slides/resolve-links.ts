@@ -46,7 +46,7 @@ export function resolveLinks(
   }
   const resolveImage = (image: Tokens.Image): void => {
     if (!isLocalPath(image.href)) return
-    const clean = decodeURI(image.href.split(/[?#]/)[0]!)
+    const clean = decodePath(image.href.split(/[?#]/)[0]!)
     const from = path.resolve(chapterDir, clean)
     const to = outputPathFor(from, deckDir)
     assets.push({ from, to, span: locate(origin, image.href) })
@@ -59,4 +59,13 @@ export function resolveLinks(
   }
   visit(tokens)
   return assets
+}
+
+/** `%20` and friends as the file system spells them; a malformed escape is kept as written. */
+function decodePath(href: string): string {
+  try {
+    return decodeURI(href)
+  } catch {
+    return href
+  }
 }

@@ -103,5 +103,5 @@ function findRemovals(html: string): Removal[] {
 export function sanitizeAttributes(attributes: string, origin: SlideOrigin, diagnostics: Diagnostic[]): string {
   if (!attributes) return ''
   const html = sanitizeSlideHtml(`<section ${attributes}></section>`, origin, diagnostics)
-  return /^<section\s*([^>]*)>/.exec(html)?.[1]?.trim() ?? ''
+  return /^<section([^>]*)>/.exec(html)?.[1]?.trim() ?? ''
 }

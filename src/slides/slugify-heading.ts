@@ -8,7 +8,9 @@ export function createSlugger(): (text: string, fallback: string) => string {
         .toLowerCase()
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/[^\p{L}\p{N}]+/gu, '-')
-        .replace(/^-+|-+$/g, '')
+        .split('-')
+        .filter(Boolean)
+        .join('-')
         .slice(0, 60) || fallback
     // Pure numbers would be read by Reveal as slide indices in the URL hash.
     const safe = /^\d/.test(base) ? `s-${base}` : base

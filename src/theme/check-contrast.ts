@@ -38,11 +38,38 @@ export function ensureContrast(value: string, background: string, min: number): 
 /** Colours inside a gradient (every stop), for checking text against each of them. */
 export function gradientColors(value: string): string[] {
   const inner = value.slice(value.indexOf('(') + 1, value.lastIndexOf(')'))
-  const parts = inner.split(/,(?![^(]*\))/).map((p) => p.trim())
-  return parts.flatMap((part) => {
-    const candidate = part.replace(/\s+-?[\d.]+(%|px|deg|turn|rad)?(\s+-?[\d.]+(%|px))?$/, '').trim()
+  return splitTopLevel(inner).flatMap((part) => {
+    const candidate = withoutStops(part.trim())
     return parse(candidate) ? [candidate] : []
   })
+}
+
+/** The gradient's arguments: commas inside `rgb(…)` and the like do not split. */
+function splitTopLevel(inner: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i]
+    if (c === '(') depth++
+    else if (c === ')') depth = Math.max(0, depth - 1)
+    else if (c === ',' && depth === 0) {
+      parts.push(inner.slice(start, i))
+      start = i + 1
+    }
+  }
+  return [...parts, inner.slice(start)]
+}
+
+const STOP = /^-?[\d.]+(?:%|px|deg|turn|rad)?$/
+const SECOND_STOP = /^-?[\d.]+(?:%|px)$/
+
+/** A colour stop without its positions (`red 10% 40%` -> `red`). */
+function withoutStops(part: string): string {
+  const words = part.split(/\s+/)
+  if (words.length >= 3 && SECOND_STOP.test(words.at(-1)!) && STOP.test(words.at(-2)!)) return words.slice(0, -2).join(' ')
+  if (words.length >= 2 && STOP.test(words.at(-1)!)) return words.slice(0, -1).join(' ')
+  return part
 }
 
 interface Pair {

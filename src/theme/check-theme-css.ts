@@ -5,6 +5,7 @@ import { join, posix } from 'node:path'
 import postcss, { CssSyntaxError } from 'postcss'
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { AssetRef } from '../model.js'
+import { replaceCssUrls } from './css-url.js'
 
 export interface CheckedCss {
   readonly css: string
@@ -13,7 +14,6 @@ export interface CheckedCss {
 }
 
 const REMOTE = /^(https?:)?\/\//i
-const URL_RE = /url\(\s*(['"]?)([^'")]+)\1\s*\)/gi
 
 /** `dir` is the theme folder, `outPrefix` where its files go in the output (`theme/<name>`). */
 export function checkThemeCss(text: string, file: string, dir: string, outPrefix: string): { value: CheckedCss | null; diagnostics: Diagnostic[] } {
@@ -39,7 +39,7 @@ export function checkThemeCss(text: string, file: string, dir: string, outPrefix
   root.walkDecls((decl) => {
     if (!/url\(/i.test(decl.value)) return
     const line = decl.source?.start?.line ?? 1
-    decl.value = decl.value.replace(URL_RE, (whole, _q: string, url: string) => {
+    decl.value = replaceCssUrls(decl.value, (url, whole) => {
       if (REMOTE.test(url)) {
         remote(url, line, decl.parent?.type === 'atrule' ? 'loads a font' : 'loads')
         return whole

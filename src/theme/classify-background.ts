@@ -1,4 +1,5 @@
 // Pure: what kind of slide background a theme.yml value is.
+import { readCssUrl } from './css-url.js'
 import type { BackgroundKind } from './theme-kit.js'
 import { isColor } from './theme-schema.js'
 
@@ -13,6 +14,7 @@ export function classifyBackground(value: string): BackgroundKind {
 
 /** An image background may be written `url(bg.jpg)` or just `bg.jpg`; both name a file in the theme folder. */
 export function backgroundFile(value: string): string {
-  const match = /^url\(\s*['"]?([^'")]+)['"]?\s*\)$/i.exec(value.trim())
-  return match ? match[1]! : value.trim()
+  const text = value.trim()
+  const url = /^url\(/i.test(text) && text.endsWith(')') ? readCssUrl(text.slice(4, -1)) : undefined
+  return url ?? text
 }

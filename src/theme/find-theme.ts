@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { closest } from 'fastest-levenshtein'
 import { DeckError, DeckErrors, error, type SourceSpan } from '../diagnostics/diagnostic.js'
+import { confineRead, readRoots } from '../project/read-roots.js'
 import { parseThemeYaml } from './parse-theme-yaml.js'
 import type { ThemeSource } from './resolve-theme-kit.js'
 import { listThemeNames } from './list-themes.js'
@@ -34,7 +35,10 @@ export async function readThemeChain(name: string, dirs: readonly string[]): Pro
     }
     const dir = await findThemeDir(current.name, dirs, skip)
     if (!dir) throw await notFound(current.name, dirs, current.via)
+    // A name such as `../../x`, or a theme folder that is a symlink, must not lead out of the lookup folders.
     const file = join(dir, THEME_FILE)
+    const confined = await confineRead(file, await readRoots(dirs, `the theme folders ${dirs.join(', ')}`), current.via, `Theme "${current.name}" at`)
+    if (!confined.ok) throw new DeckError(confined.diagnostic)
     const parsed = parseThemeYaml(await readFile(file, 'utf8'), file)
     if (!parsed.value) throw parsed.diagnostics.length === 1 ? new DeckError(parsed.diagnostics[0]!) : new DeckErrors(parsed.diagnostics)
     chain.push({ name: current.name, dir, parsed: parsed.value })

@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path'
 import createDebug from 'debug'
 import { error, throwIfErrors, warning, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import type { AssetRef, ThemeStyle } from '../model.js'
+import { confineRead, readRoots, type ReadRoots } from '../project/read-roots.js'
 import { checkContrast } from './check-contrast.js'
 import { checkThemeCss } from './check-theme-css.js'
 import { classifyBackground } from './classify-background.js'
@@ -21,6 +22,8 @@ const debug = createDebug('deck:theme')
 export interface LoadThemeOptions {
   /** All the deck's text: decides which script fallback fonts (CJK, Arabic, Hebrew, emoji) are bundled. */
   readonly deckText?: string
+  /** The folders the theme's files may come from. @defaultValue the theme lookup folders */
+  readonly roots?: ReadRoots
 }
 
 /**
@@ -33,9 +36,10 @@ export async function loadTheme(name: string, dirs: readonly string[], options: 
   const resolved = resolveThemeKit(chain)
   throwIfErrors(resolved.diagnostics)
   const kit = resolved.value!
-  throwIfErrors(await checkThemeFiles(kit))
+  const roots = options.roots ?? (await readRoots(dirs, `the theme folders ${dirs.join(', ')}`))
+  throwIfErrors(await checkThemeFiles(kit, roots))
   const diagnostics: Diagnostic[] = []
-  const parts = await readThemeCss(kit, diagnostics)
+  const parts = await readThemeCss(kit, roots, diagnostics)
   const catalog = new Map<string, readonly FontsourceFace[]>()
   for (const [font, faces] of bundledFontsNeeded(kit, options.deckText)) catalog.set(font, await readFontsourceFaces(font, faces))
   const fonts = planFonts(kit, catalog, options.deckText)
@@ -66,15 +70,20 @@ function kitFiles(kit: ThemeKit): AssetRef[] {
   return kitFileRefs(kit).map((ref) => ({ from: ref.path, to: themeAssetPath(kit, ref.path) }))
 }
 
-/** Every file the kit names (fonts, logo, backgrounds) must exist: each missing one is an error at its line. */
-async function checkThemeFiles(kit: ThemeKit): Promise<Diagnostic[]> {
+/** Every file the kit names (fonts, logo, backgrounds) must exist inside the roots: each one that does not is an error at its line. */
+async function checkThemeFiles(kit: ThemeKit, roots: ReadRoots): Promise<Diagnostic[]> {
   const fonts = [kit.fonts.body, kit.fonts.heading, kit.fonts.code, ...Object.values(kit.fonts.fallback)]
   const refs = [...kitFileRefs(kit), ...fonts.flatMap((f) => (f.kind === 'files' ? f.files.map((file) => ({ path: file.path, key: file.key })) : []))]
   const missing: Diagnostic[] = []
   for (const ref of refs) {
-    if (await isFile(ref.path)) continue
     const span: SourceSpan = kit.spans[ref.key] ?? { file: kit.file, line: 1 }
     const what = ref.key.startsWith('logo') ? 'Logo' : ref.key.startsWith('fonts') ? 'Font file' : 'Background image'
+    const confined = await confineRead(ref.path, roots, span, `${what} ${ref.key}:`)
+    if (!confined.ok) {
+      missing.push(confined.diagnostic)
+      continue
+    }
+    if (await isFile(ref.path)) continue
     const written = relative(dirname(span.file), ref.path).split(sep).join('/')
     missing.push(error('theme-file-not-found', `${what} named at ${ref.key} not found: ${written}`, span, 'Paths in theme.yml are relative to the theme folder.'))
   }
@@ -85,7 +94,7 @@ async function checkThemeFiles(kit: ThemeKit): Promise<Diagnostic[]> {
  * theme.css (slides) and print.css (handouts) of every theme in the chain, furthest ancestor
  * first. They stay apart: slide CSS on handout pages would also restyle the slide thumbnails.
  */
-async function readThemeCss(kit: ThemeKit, diagnostics: Diagnostic[]): Promise<ThemeCssParts & { assets: AssetRef[] }> {
+async function readThemeCss(kit: ThemeKit, roots: ReadRoots, diagnostics: Diagnostic[]): Promise<ThemeCssParts & { assets: AssetRef[] }> {
   const extraCss: { file: string; css: string }[] = []
   const extraPrintCss: { file: string; css: string }[] = []
   const assets: AssetRef[] = []
@@ -93,10 +102,13 @@ async function readThemeCss(kit: ThemeKit, diagnostics: Diagnostic[]): Promise<T
     for (const [fileName, targets] of [['theme.css', [extraCss]], ['print.css', [extraPrintCss]]] as const) {
       const file = join(dir, fileName)
       if (!(await isFile(file))) continue
+      throwIfErrors(await refused(file, roots, { file, line: 1 }, 'Theme stylesheet'))
       const checked = checkThemeCss(await readFile(file, 'utf8'), file, dir, `theme/${name}`)
       throwIfErrors(checked.diagnostics)
       diagnostics.push(...checked.diagnostics)
       for (const target of targets) target.push({ file: `themes/${name}/${fileName}`, css: checked.value!.css })
+      const outside = await Promise.all(checked.value!.assets.map((asset) => refused(asset.from, roots, { file, line: asset.line }, 'File named in theme CSS')))
+      throwIfErrors(outside.flat())
       for (const asset of checked.value!.assets) {
         if (await isFile(asset.from)) assets.push({ from: asset.from, to: asset.to })
         else diagnostics.push(warning('theme-file-not-found', `File named in theme CSS not found: ${relative(dir, asset.from).split(sep).join('/')}`, { file, line: asset.line }))
@@ -104,4 +116,9 @@ async function readThemeCss(kit: ThemeKit, diagnostics: Diagnostic[]): Promise<T
     }
   }
   return { extraCss, extraPrintCss, assets }
+}
+
+async function refused(file: string, roots: ReadRoots, span: SourceSpan, what: string): Promise<Diagnostic[]> {
+  const confined = await confineRead(file, roots, span, what)
+  return confined.ok ? [] : [confined.diagnostic]
 }

@@ -1,7 +1,7 @@
 // Pure: theme.yml text -> validated ThemeInput, with the line of every key so that later
 // checks (contrast, missing files) can point at the line that set a value.
 import { closest } from 'fastest-levenshtein'
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import { themeInputSchema, type ThemeInput } from './theme-schema.js'
@@ -28,7 +28,14 @@ export function parseThemeYaml(text: string, file: string): { value: ParsedTheme
   }
   const spans: Record<string, SourceSpan> = {}
   collectSpans(doc.contents, [], spans, at)
-  const data: unknown = doc.toJS() ?? {}
+  let data: unknown
+  try {
+    // maxAliasCount guards against alias bombs ("billion laughs"), as for deck.yml.
+    data = keepTextAsWritten(doc, doc.toJS({ maxAliasCount: 100 }) ?? {})
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause)
+    return { value: null, diagnostics: [error('yaml-syntax', `YAML could not be read: ${message}`, at(0))] }
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { value: null, diagnostics: [error('theme-invalid', 'A theme.yml must be a mapping of keys (name, colors, fonts, logo…)', { file, line: 1 })] }
   }
@@ -38,6 +45,24 @@ export function parseThemeYaml(text: string, file: string): { value: ParsedTheme
   // In file order, so they read top to bottom like the file.
   found.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0))
   return { value: null, diagnostics: found }
+}
+
+const TEXT_PATHS = [['name'], ['description'], ['footer'], ['logo', 'alt']] as const
+
+/** Text fields keep their text as written: `footer: 2026` is "2026", `name: 1.10` is "1.10". */
+function keepTextAsWritten(doc: Document, data: unknown): unknown {
+  if (!isPlainObject(data)) return data
+  for (const path of TEXT_PATHS) {
+    const node = doc.getIn(path, true)
+    if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.source !== 'string' || typeof node.value === 'string') continue
+    const parent = path.length === 1 ? data : data[path[0]]
+    if (isPlainObject(parent)) parent[path[path.length - 1]!] = node.source
+  }
+  return data
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function collectSpans(node: unknown, path: readonly string[], spans: Record<string, SourceSpan>, at: (offset: number | undefined) => SourceSpan): void {

@@ -20,6 +20,8 @@ export interface YamlMapping {
   readonly has: (path: YamlPath) => boolean
   /** The span of each top-level key, for errors found after validation. */
   readonly keySpans: Readonly<Record<string, SourceSpan>>
+  /** A plain scalar's text as written (`1.10`, `007`), which YAML would read as a number. */
+  readonly sourceText: (path: YamlPath) => string | undefined
 }
 
 export interface ParseYamlOptions {
@@ -46,9 +48,27 @@ export function parseYamlMapping(text: string, file: string, options: ParseYamlO
     return node?.range ? spanAt(node.range[0]) : { file, line: lineOffset }
   }
   const has = (path: YamlPath): boolean => locate(doc, path).found
+  const sourceText = (path: YamlPath): string | undefined => {
+    const node = doc.getIn(path, true)
+    return isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined
+  }
   const kind = kindOf(doc)
   const value = kind === 'mapping' ? toPlain(doc, diagnostics, spanAt) : undefined
-  return { file, value, kind: value || kind !== 'mapping' ? kind : 'syntax-error', diagnostics, spanOf, has, keySpans: topKeySpans(doc, spanAt) }
+  return { file, value, kind: value || kind !== 'mapping' ? kind : 'syntax-error', diagnostics, spanOf, has, keySpans: topKeySpans(doc, spanAt), sourceText }
+}
+
+/**
+ * The mapping with each of `keys` that YAML read as a number or boolean put back as written:
+ * a text field keeps its text (`subtitle: 1.10` is "1.10", not 1.1; `title: 007` is "007").
+ */
+export function keepTextAsWritten(mapping: YamlMapping, keys: readonly string[]): YamlMapping {
+  if (!mapping.value) return mapping
+  const value = { ...mapping.value }
+  for (const key of keys) {
+    const written = typeof value[key] === 'number' || typeof value[key] === 'boolean' ? mapping.sourceText([key]) : undefined
+    if (written !== undefined) value[key] = written
+  }
+  return { ...mapping, value }
 }
 
 function kindOf(doc: Document): YamlKind {

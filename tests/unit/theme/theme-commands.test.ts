@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Command } from 'commander'
 import { describe, expect, it } from 'vitest'
@@ -7,10 +6,11 @@ import { addThemeCommands } from '../../../src/cli/theme-commands.js'
 import { parseThemeYaml } from '../../../src/theme/parse-theme-yaml.js'
 import { starterThemeYaml } from '../../../src/theme/starter-theme.js'
 import { loadTheme } from '../../../src/theme/load-theme.js'
+import { tempDir } from '../../helpers/temp-dir.js'
 import { BUILTIN_THEMES } from './theme-helpers.js'
 
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'deckhand-project-'))
+  const root = tempDir('deckhand-project-')
   writeFileSync(join(root, 'package.json'), '{}')
   mkdirSync(join(root, 'content', 'talk', 'themes', 'talk-only'), { recursive: true })
   writeFileSync(join(root, 'content', 'talk', 'deck.yml'), 'title: Talk\n')

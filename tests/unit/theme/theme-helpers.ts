@@ -1,18 +1,13 @@
 // Builds small theme folders on disk for the loader's tests.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { tempDir, writeFiles } from '../../helpers/temp-dir.js'
 
 export const BUILTIN_THEMES = fileURLToPath(new URL('../../../themes', import.meta.url))
 
-/** A temporary themes/ folder with the given files (`name/theme.yml` -> text). */
+/** A temporary themes/ folder with the given files (`name/theme.yml` -> text), removed after the test file. */
 export function themesDir(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'deckhand-themes-'))
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true })
-    writeFileSync(join(root, file), text)
-  }
+  const root = tempDir('deckhand-themes-')
+  writeFiles(root, files)
   return root
 }
 
