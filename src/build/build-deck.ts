@@ -3,7 +3,8 @@ import { access } from 'node:fs/promises'
 import path from 'node:path'
 import createDebug from 'debug'
 import { DeckError, error, throwIfErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
-import { parseChapter } from '../content/parse-chapter.js'
+import { applyChapterSettings } from '../content/dialects/deck-settings.js'
+import { parseChapterWithImports } from '../content/read-chapter-imports.js'
 import { readChapterFiles, readDeckConfig } from '../content/read-chapters.js'
 import type { Chapter, ChapterRef, DeckConfig, DeckHtml, HandoutLayout, Paper, Slide, ThemeStyle } from '../model.js'
 import { writeOutputFolder, type OutputFiles } from '../output/write-deck.js'
@@ -84,7 +85,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
     return result.value
   }
   const overrides = { ...(options.theme && { theme: options.theme }), ...(options.paper && { paper: options.paper }), ...(options.handouts && { handouts: [...options.handouts] }) }
-  const config = keep(await readDeckConfig(ref.dir, overrides))
+  const deckYml = keep(await readDeckConfig(ref.dir, overrides))
   throwIfErrors(diagnostics)
 
   // Without a cache from the caller nothing is reused, so no cache keys are worth computing.
@@ -92,8 +93,10 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const reuse = options.cache !== undefined
   cache.reused = []
   const templates = await loadCheckedTemplates(project, ref, cache)
-  const files = await readChapterFiles(ref.dir, config)
-  const chapters: Chapter[] = files.map((f) => keep(parseCachedChapter(f, cache)))
+  const files = await readChapterFiles(ref.dir, deckYml)
+  const chapters: Chapter[] = []
+  for (const f of files) chapters.push(keep(await parseCachedChapter(f, ref.dir, cache)))
+  const config = applyChapterSettings(deckYml, chapters, options.theme !== undefined)
   const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
   const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), reuse ? cache : undefined))
   diagnostics.push(...(await missingAssets(built.assets)))
@@ -106,7 +109,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
     assets: [...html.assets, ...theme.assets, ...built.assets.map(({ from, to }) => ({ from, to }))],
   })
   debug('wrote %s (%d slides)', outDir, built.slides.length)
-  const inputs = [config.file, ...files.map((f) => f.file), ...built.assets.map((a) => a.from)]
+  const inputs = [config.file, ...files.map((f) => f.file), ...chapters.flatMap((c) => c.imports), ...built.assets.map((a) => a.from)]
   return {
     value: { project, name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme, templates, inputs },
     diagnostics,
@@ -126,13 +129,14 @@ async function loadCheckedTemplates(project: Project, ref: DeckRef, cache: Build
   return (cache.templates = templates)
 }
 
-function parseCachedChapter(file: { file: string; text: string }, cache: BuildCache): StageResult<Chapter> {
+async function parseCachedChapter(file: { file: string; text: string }, deckDir: string, cache: BuildCache): Promise<StageResult<Chapter>> {
   const hit = cache.chapters.get(file.file)
-  if (hit?.text === file.text) {
+  // A chapter that imports other files is parsed again: one of them may have changed.
+  if (hit?.text === file.text && hit.value.value.imports.length === 0) {
     cache.reused.push(path.basename(file.file))
     return hit.value
   }
-  const value = parseChapter(file.file, file.text)
+  const { result: value } = await parseChapterWithImports(file.file, file.text, deckDir)
   cache.chapters.set(file.file, { text: file.text, value })
   return value
 }

@@ -46,6 +46,13 @@ export const DIAGNOSTIC_CODES = [
   'glyph-missing',
   'talk-too-long',
   'internal',
+  // Decks written for reveal-md, Marp or Slidev: what has no meaning here, or was left out.
+  'foreign-keys',
+  'theme-mapped',
+  'component-removed',
+  'foreign-syntax',
+  'import-not-found',
+  'import-outside-deck',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

@@ -97,7 +97,8 @@ export function stackSlides(rendered: readonly RenderedSlide[]): string {
 
 function sectionOf({ slide, html }: RenderedSlide): string {
   const { classes, rest } = splitAttributes(slide.attributes)
-  const classList = ['dh-slide', `dh-layout-${slide.layout}`, ...classes].map(escapeHtml).join(' ')
+  const tone = slide.background?.dark === true ? ['dh-bg-dark'] : slide.background?.dark === false ? ['dh-bg-light'] : []
+  const classList = ['dh-slide', `dh-layout-${slide.layout}`, ...tone, ...classes].map(escapeHtml).join(' ')
   const attrs = [
     `id="${escapeHtml(slide.id)}"`,
     `class="${classList}"`,
@@ -105,11 +106,16 @@ function sectionOf({ slide, html }: RenderedSlide): string {
     `data-index="${slide.index}"`,
     // Reveal puts a slide's data-state on its viewport while it shows, so the slide number and
     // controls (outside the slide) can take the colours of full-bleed title and section slides.
-    /(^|\s)data-state\s*=/.test(rest) ? '' : `data-state="dh-on-${escapeHtml(slide.layout)}"`,
+    /(^|\s)data-state\s*=/.test(rest) ? '' : `data-state="${viewportStates(slide)}"`,
     rest,
   ].filter(Boolean)
   const notes = slide.notesHtml.trim() ? `\n<aside class="notes">${slide.notesHtml}</aside>` : ''
   return `<section ${attrs.join(' ')}>\n${html.trim()}${notes}\n</section>`
+}
+
+/** `dh-on-<layout>`, and `dh-no-number` for a slide that shows no page number (Marp without `paginate`). */
+function viewportStates(slide: Slide): string {
+  return [`dh-on-${escapeHtml(slide.layout)}`, ...(slide.showNumber === false ? ['dh-no-number'] : [])].join(' ')
 }
 
 const CLASS_ATTR = /(^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i

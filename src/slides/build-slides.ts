@@ -1,17 +1,21 @@
 // Pure: Chapter[] -> Slide[] (Markdown to HTML, structured fields, notes, layout, generated slides).
-import path from 'node:path'
+import type { Token, Tokens } from 'marked'
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
 import type { Chapter, ChapterRef, DeckConfig, Slide, SlideData, SlideSource } from '../model.js'
-import { applyElementAttributes, hasElementComments, parseAttributes } from './apply-element-attributes.js'
+import { applyElementAttributes, hasElementComments } from './apply-element-attributes.js'
 import { plainText } from '../html/html-text.js'
-import { extractSlideData, mapHtmlFields } from './extract-slide-data.js'
+import { attachElementMarks } from './element-marks.js'
+import { collectCodeSteps, extractSlideData, mapHtmlFields, significant } from './extract-slide-data.js'
 import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides.js'
 import { inferLayout } from './infer-layout.js'
 import type { SlideOrigin } from './locate-in-source.js'
-import { hasRawHtml, lexMarkdown, renderBlocks } from './markdown.js'
-import { isLocalPath, outputPathFor, resolveLinks, type AssetRequest } from './resolve-links.js'
+import { positionTargets, rewritePositionLinks } from './map-position-links.js'
+import { hasRawHtml, lexMarkdown, renderBlocks, renderInline } from './markdown.js'
+import { readBackground } from './read-background.js'
+import { resolveLinks, type AssetRequest } from './resolve-links.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
-import { createSlugger } from './slugify-heading.js'
+import { attributeText, renderMark, resolveSplit, slideAttributes } from './slide-attributes.js'
+import { createSlugger, type Slugger } from './slugify-heading.js'
 
 export interface BuildSlidesInput {
   readonly deck: DeckConfig
@@ -38,9 +42,10 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
     const pending: Slide[] = []
     const ref: ChapterRef = { number, title: chapter.meta.title, subtitle: chapter.meta.subtitle, file: chapter.file, firstSlideId: '' }
     if (chapter.meta.section && ref.title) pending.push(chapterSectionSlide(chapter, ref, slug(ref.title, `chapter-${number}`)))
-    for (const source of chapter.slides) {
-      pending.push(buildSlide(source, chapter, ref, input, slug, assets, diagnostics))
-    }
+    // Ids first, so that links naming a slide by its position can name its id instead.
+    const lexed = chapter.slides.map((source) => lexSlide(source, ref, input, slug, assets, diagnostics))
+    const targets = positionTargets(lexed, chapter.meta.dialect.name)
+    for (const slide of lexed) pending.push(buildSlide(slide, chapter, ref, input, targets, assets, diagnostics))
     const firstSlideId = pending[0]?.id ?? ''
     const finalRef = { ...ref, firstSlideId }
     refs.push(finalRef)
@@ -54,38 +59,81 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   return { value: { slides, chapters: refs, assets }, diagnostics }
 }
 
+interface LexedSlide {
+  readonly source: SlideSource
+  readonly origin: SlideOrigin
+  readonly tokens: Token[]
+  readonly attributes: ReadonlyArray<readonly [string, string]>
+  readonly id: string
+  readonly newStack: boolean
+  readonly hidden: boolean
+}
+
+function lexSlide(source: SlideSource, ref: ChapterRef, input: BuildSlidesInput, slug: Slugger, assets: AssetRequest[], diagnostics: Diagnostic[]): LexedSlide {
+  const origin: SlideOrigin = { file: source.span.file, markdown: source.markdown, markdownLine: source.markdownLine }
+  const deck = { deckDir: input.deckDir, policy: input.deck.html }
+  const tokens = lexMarkdown(source.markdown)
+  const clean = (text: string): string => (deck.policy === 'trusted' ? text : sanitizeAttributes(text, origin, diagnostics))
+  // An `.element:` comment with no element before it belongs to the slide, as in Reveal.
+  const slideMarks = attachElementMarks(tokens, clean)
+  const attributes = slideAttributes([source.attributes, attributeText(slideMarks)].filter(Boolean).join(' '), source, origin, deck, assets, diagnostics)
+  const authorId = attributes.find(([name]) => name === 'id')?.[1] ?? ''
+  const id = /^[A-Za-z][\w:.-]*$/.test(authorId) ? slug(authorId, authorId, true) : slug(titleOf(tokens), `slide-${ref.number}-${source.markdownLine}`)
+  const hidden = attributes.some(([name, value]) => name === 'data-visibility' && value === 'hidden')
+  return { source, origin, tokens, attributes, id, newStack: source.newStack, hidden }
+}
+
 function buildSlide(
-  source: SlideSource,
+  lexed: LexedSlide,
   chapter: Chapter,
   ref: ChapterRef,
   input: BuildSlidesInput,
-  slug: (text: string, fallback: string) => string,
+  targets: ReadonlyMap<string, string>,
   assets: AssetRequest[],
   diagnostics: Diagnostic[],
 ): Slide {
-  const origin: SlideOrigin = { file: chapter.file, markdown: source.markdown, markdownLine: source.markdownLine }
-  const tokens = lexMarkdown(source.markdown)
+  const { source, origin, tokens } = lexed
+  rewritePositionLinks(tokens, targets)
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
-  const layout = source.template || inferLayout(tokens, chapter.meta.template)
+  const layout = source.template || (source.split ? 'split' : inferLayout(tokens, chapter.meta.template))
   const finish = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
-  const data: SlideData = mapHtmlFields(extractSlideData(tokens), finish.html)
-  const notes = buildNotes(source, chapter, input, assets, diagnostics)
-  const attributes = buildAttributes(source, origin, input, assets, diagnostics)
-  const id = slug(data.title, `slide-${ref.number}-${source.markdownLine}`)
+  const split = resolveSplit(source.split, source, input.deckDir, assets)
+  const data: SlideData = { ...mapHtmlFields(extractSlideData(tokens), finish.html), ...(split && { split }) }
+  const notes = buildNotes(source, input, assets, diagnostics)
+  const steps = collectCodeSteps(tokens)
+  const background = readBackground(lexed.attributes)
+  const mark = (text: string | undefined): string | undefined => {
+    const html = renderMark(text)
+    return html && input.deck.html === 'safe' && html.includes('<') ? sanitizeSlideHtml(html, origin, diagnostics) : html
+  }
+  const headerHtml = mark(source.header)
+  const footerHtml = mark(source.footer)
   return {
-    id,
+    id: lexed.id,
     index: 0,
     layout,
     data,
     notesHtml: notes.html,
     notesText: notes.text,
-    attributes,
+    attributes: attributeText(lexed.attributes),
     newStack: source.newStack,
     chapter: ref,
     generated: false,
     // A missing template is then reported where it was named.
     span: source.templateSpan ?? source.span,
+    ...(steps.length && { steps }),
+    ...(lexed.hidden && { hidden: true }),
+    ...(background && { background }),
+    ...(headerHtml !== undefined && { headerHtml }),
+    ...(footerHtml !== undefined && { footerHtml }),
+    ...(source.showNumber !== undefined && { showNumber: source.showNumber }),
   }
+}
+
+/** The slide's title as its id is made from it: the first block's heading, as plain text. */
+function titleOf(tokens: readonly Token[]): string {
+  const first = significant(tokens)[0]
+  return first?.type === 'heading' ? plainText(renderInline((first as Tokens.Heading).tokens)) : ''
 }
 
 /**
@@ -110,29 +158,11 @@ function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['htm
   }
 }
 
-function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
+function buildNotes(source: SlideSource, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
   if (!source.notes) return { html: '', text: '' }
-  const origin: SlideOrigin = { file: chapter.file, markdown: source.notes, markdownLine: source.notesLine }
+  const origin: SlideOrigin = { file: source.span.file, markdown: source.notes, markdownLine: source.notesLine }
   const tokens = lexMarkdown(source.notes)
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
   return { html, text: plainText(html) }
-}
-
-/** `<!-- .slide: … -->` attributes, cleaned, with local background images copied like any image. */
-function buildAttributes(source: SlideSource, origin: SlideOrigin, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]): string {
-  if (!source.attributes) return ''
-  const clean = input.deck.html === 'trusted' ? source.attributes : sanitizeAttributes(source.attributes, origin, diagnostics)
-  return parseAttributes(clean)
-    .filter(([name]) => name !== 'data-template')
-    .map(([name, value]) => {
-      if (/^data-background(-image|-video|-iframe)?$/.test(name) && isLocalPath(value) && /\.\w+$/.test(value)) {
-        const from = path.resolve(path.dirname(origin.file), value)
-        const to = outputPathFor(from, input.deckDir)
-        assets.push({ from, to, span: source.span })
-        value = to
-      }
-      return value ? `${name}="${value.replace(/"/g, '&quot;')}"` : name
-    })
-    .join(' ')
 }
