@@ -112,17 +112,19 @@ function extractSections(tokens: readonly Token[], titleDepth: number, render: (
 
 function collectImages(tokens: readonly Token[]): ImageRef[] {
   const images: ImageRef[] = []
-  const visit = (list: readonly Token[]): void => {
+  // A mark on a paragraph holding only the image is the image's in a layout that shows images alone.
+  const visit = (list: readonly Token[], inherited: readonly (readonly [string, string])[]): void => {
     for (const token of list) {
       if (token.type === 'image') {
         const image = token as Tokens.Image
-        const attributes = (marksOf(image) ?? []).map(([name, value]) => (value ? `${name}="${value.replace(/"/g, '&quot;')}"` : name)).join(' ')
+        const attributes = [...inherited, ...(marksOf(image) ?? [])].map(([name, value]) => (value ? `${name}="${value.replace(/"/g, '&quot;')}"` : name)).join(' ')
         images.push({ src: image.href, alt: image.text, title: image.title ?? '', ...(attributes && { attributes }) })
       }
-      for (const child of childTokens(token)) visit(child)
+      const passed = isLoneImage(token) ? (marksOf(token) ?? []) : []
+      for (const child of childTokens(token)) visit(child, passed)
     }
   }
-  visit(tokens)
+  visit(tokens, [])
   return images
 }
 
