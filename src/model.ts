@@ -32,6 +32,16 @@ export interface DeckConfig {
   readonly file: string
 }
 
+/** The tool a chapter was written for, and what deckhand takes from its front matter. */
+export interface ChapterDialect {
+  readonly name: 'deckhand' | 'reveal-md' | 'marp' | 'slidev'
+  /** Built-in theme the chapter asks for (a foreign theme name mapped to the closest); '' = none. */
+  readonly theme: string
+  readonly themeSpan?: SourceSpan
+  /** Options for Reveal.initialize (reveal-md's `revealOptions`, a Marp or Slidev `transition`). */
+  readonly reveal: Readonly<Record<string, unknown>>
+}
+
 export interface ChapterMeta {
   readonly title: string
   readonly subtitle: string
@@ -40,6 +50,7 @@ export interface ChapterMeta {
   /** Template for slides that name none and match no inference rule; '' = infer. */
   readonly template: string
   readonly spans: Readonly<Record<string, SourceSpan>>
+  readonly dialect: ChapterDialect
 }
 
 export interface SlideSource {
@@ -57,8 +68,25 @@ export interface SlideSource {
   readonly attributes: string
   /** Starts a new horizontal stack (false for a vertical slide after `----`). */
   readonly newStack: boolean
-  /** The slide's first and last line in its file (`endLine`). */
+  /** The slide's first and last line in its file (`endLine`); a Slidev `src:` import's own file for its slides. */
   readonly span: SourceSpan
+  /** A picture beside the content (Marp's `![bg left:40%]`, Slidev's `image-left`). */
+  readonly split?: SplitImage
+  /** Marp's `header` and `footer` (inline Markdown) and `paginate`. */
+  readonly header?: string
+  readonly footer?: string
+  readonly showNumber?: boolean
+}
+
+export interface SplitImage {
+  /** As written (relative to the slide's file, or a URL); an output path once the slide is built. */
+  readonly src: string
+  readonly alt: string
+  readonly side: 'left' | 'right'
+  /** Share of the slide's width, as a percentage (`40%`). */
+  readonly width: string
+  /** CSS object-fit of the picture: cover or contain (a percentage or auto shows it whole). */
+  readonly fit: string
 }
 
 export interface Chapter {
@@ -67,6 +95,8 @@ export interface Chapter {
   readonly name: string
   readonly meta: ChapterMeta
   readonly slides: readonly SlideSource[]
+  /** Files the chapter imports (a Slidev `src:`), absolute; read by the build, which parses again. */
+  readonly imports: readonly string[]
 }
 
 export interface ListItem {
@@ -91,6 +121,8 @@ export interface ImageRef {
   readonly src: string
   readonly alt: string
   readonly title: string
+  /** Attributes from an `.element:` comment (`class="r-stretch"`, Marp's `w:` as a style), cleaned. */
+  readonly attributes?: string
 }
 
 export interface CodeBlock {
@@ -117,6 +149,8 @@ export interface SlideData {
   readonly quote?: { readonly html: string; readonly cite: string; readonly text: string }
   readonly code?: CodeBlock
   readonly columns: readonly string[]
+  /** The picture beside the content of a `split` slide, its src an output path or a URL. */
+  readonly split?: SplitImage
 }
 
 export interface ChapterRef {
@@ -180,6 +214,43 @@ export interface Slide {
   readonly source: SlideOrigin
   readonly links: readonly LinkTarget[]
   readonly print: SlidePrint
+  /** Code blocks that light their lines step by step (`{1|3-4}`), in the slide's order; absent = none. */
+  readonly steps?: readonly CodeSteps[]
+  /** `data-visibility="hidden"`: Reveal leaves it out of the deck, and so should every print. */
+  readonly hidden?: boolean
+  /** The slide's own background, read from its `data-background*` attributes; absent = the theme's. */
+  readonly background?: SlideBackground
+  /** Marp's running header and footer, as HTML; absent = the theme's footer. */
+  readonly headerHtml?: string
+  readonly footerHtml?: string
+  /** false when the slide shows no page number (Marp without `paginate`). */
+  readonly showNumber?: boolean
+}
+
+/** One code block's steps: each step lists the lines it lights (empty = every line). */
+export interface CodeSteps {
+  /** 0-based position of the block among the slide's code blocks. */
+  readonly block: number
+  readonly steps: readonly (readonly number[])[]
+}
+
+/** What a slide's background is, for outputs that paint it themselves (print, thumbnails). */
+export interface SlideBackground {
+  /** A CSS colour, '' for none. */
+  readonly color: string
+  /** Image path relative to the output folder (or a URL); several are comma-separated; '' for none. */
+  readonly image: string
+  /** A CSS gradient, '' for none. */
+  readonly gradient: string
+  /** Video path or URL, '' for none (it prints as its colour). */
+  readonly video: string
+  /** CSS background-size, -position and -repeat of the image, and its opacity (0–1). */
+  readonly size: string
+  readonly position: string
+  readonly repeat: string
+  readonly opacity: number
+  /** Whether the background is dark, so text on it takes the theme's light colour; null = cannot tell. */
+  readonly dark: boolean | null
 }
 
 /** A file the output needs: copied from `from` to `to` (relative to the output folder). */

@@ -3,38 +3,45 @@ import { error, warning, type Diagnostic, type StageResult } from '../diagnostic
 import type { Chapter, SlideSource } from '../model.js'
 import { checkNesting } from './check-nesting.js'
 import { fencedLines } from './code-fences.js'
+import type { RawSlide } from './dialects/raw-slide.js'
+import { splitForDialect, type ChapterSources } from './dialects/split-dialect.js'
 import { splitFrontMatter } from './parse-front-matter.js'
 
-// The separators reveal-md and the Reveal.js Markdown plugin use, so their decks build unchanged.
-const SLIDE_SEPARATOR = /^---\s*$/
-const VERTICAL_SEPARATOR = /^----\s*$/
+// The separators reveal-md and the Reveal.js Markdown plugin use, so their decks build unchanged;
+// `<!--s-->` and `<!--v-->` are the ones reveal-md's README and demo decks configure.
+const SLIDE_SEPARATOR = /^(---|<!--s-->)\s*$/
+const VERTICAL_SEPARATOR = /^(----|<!--v-->)\s*$/
 const NOTES_START = /^\s*notes?:/i
 const TEMPLATE_COMMENT = /<!--\s*template:\s*([\w-]+)\s*-->/
 const SLIDE_COMMENT_OPEN = /<!--\s*\.slide:/
 const BLOCK_OPEN = /^:::\s*([\w-]+)\s*$/
 const BLOCK_CLOSE = /^:::\s*$/
 
-interface RawSlide {
-  readonly lines: string[]
-  readonly firstLine: number
-  readonly newStack: boolean
-}
-
-/** Splits a chapter into slides, keeping for each the line it starts on. */
-export function parseChapter(file: string, text: string, name = baseName(file)): StageResult<Chapter> {
+/**
+ * Splits a chapter into slides, keeping for each the line it starts on. `sources` holds the files
+ * a Slidev chapter imports (`src:`); the chapter lists in `imports` every file it asked for.
+ */
+export function parseChapter(file: string, text: string, name = baseName(file), sources: ChapterSources = new Map()): StageResult<Chapter> {
   const front = splitFrontMatter(text, file)
   const diagnostics: Diagnostic[] = [...front.diagnostics]
   const slides: SlideSource[] = []
-  for (const raw of splitSlides(front.body, front.bodyLine)) {
-    const slide = readSlide(raw, file, diagnostics)
+  const split = splitForDialect({ ...front, dialect: front.meta.dialect }, file, sources, diagnostics)
+  const notesStart = notesPattern(front.separators.notesSeparator)
+  for (const raw of split?.slides ?? splitSlides(front.body, front.bodyLine)) {
+    const slide = readSlide(raw, raw.file ?? file, diagnostics, notesStart)
     if (slide) slides.push(slide)
   }
-  return { value: { file, name, meta: front.meta, slides }, diagnostics }
+  return { value: { file, name, meta: front.meta, slides, imports: split?.imports ?? [] }, diagnostics }
+}
+
+/** reveal-md's `notesSeparator` is a regular expression tried on each line, as the plugin does. */
+function notesPattern(source: string): RegExp {
+  return source ? new RegExp(source, 'i') : NOTES_START
 }
 
 function splitSlides(body: string, bodyLine: number): RawSlide[] {
   const slides: RawSlide[] = []
-  let current: RawSlide = { lines: [], firstLine: bodyLine, newStack: true }
+  let current: { lines: string[]; firstLine: number; newStack: boolean } = { lines: [], firstLine: bodyLine, newStack: true }
   const lines = body.split('\n')
   const fenced = fencedLines(lines)
   lines.forEach((line, i) => {
@@ -50,28 +57,30 @@ function splitSlides(body: string, bodyLine: number): RawSlide[] {
   return slides
 }
 
-function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[]): SlideSource | null {
-  const notesAt = findNotesLine(raw.lines)
+function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[], notesStart: RegExp): SlideSource | null {
+  const preset = raw.preset
+  const notesAt = preset ? -1 : findNotesLine(raw.lines, notesStart)
   const contentLines = notesAt === -1 ? raw.lines : raw.lines.slice(0, notesAt)
-  const notes = notesAt === -1 ? '' : raw.lines.slice(notesAt).join('\n').replace(NOTES_START, '').trim()
+  const notes = preset ? (preset.notes ?? '') : notesAt === -1 ? '' : raw.lines.slice(notesAt).join('\n').replace(notesStart, '').trim()
   let markdown = contentLines.join('\n')
-  if (!markdown.trim() && !notes) return null
+  // Marp and Slidev keep an empty slide between two separators; deckhand's own dialect drops it.
+  if (!markdown.trim() && !notes && !preset) return null
 
   const lead = countLeadingBlankLines(contentLines)
   const line = raw.firstLine + (lead < contentLines.length ? lead : 0)
   const span = { file, line, endLine: Math.max(line, raw.firstLine + lastFilledLine(raw.lines)) }
-  let template = ''
-  let templateSpan
+  let template = preset?.template ?? ''
+  let templateSpan = preset?.templateSpan
   const templateMatch = TEMPLATE_COMMENT.exec(markdown)
   if (templateMatch) {
     template = templateMatch[1]!
     templateSpan = { file, line: raw.firstLine + lineOf(markdown, templateMatch.index) }
     markdown = markdown.replace(TEMPLATE_COMMENT, '')
   }
-  let attributes = ''
+  let attributes = preset?.attributes ?? ''
   const slideMatch = findSlideComment(markdown)
   if (slideMatch) {
-    attributes = slideMatch.attributes
+    attributes = [attributes, slideMatch.attributes].filter(Boolean).join(' ')
     markdown = markdown.slice(0, slideMatch.index) + markdown.slice(slideMatch.end)
     const named = /data-template=["']?([\w-]+)["']?/.exec(attributes)
     if (named && !template) {
@@ -85,7 +94,7 @@ function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[]): Slid
     diagnostics.push(deep)
     return null
   }
-  if (!markdown.trim() && notes) {
+  if (!markdown.trim() && notes && !preset) {
     diagnostics.push(warning('slide-empty', 'Slide has speaker notes but no content', span))
   }
   // Comments were removed in place, so line offsets inside the markdown still match the file.
@@ -94,12 +103,13 @@ function readSlide(raw: RawSlide, file: string, diagnostics: Diagnostic[]): Slid
     markdown: markdown.slice(strippedLines),
     markdownLine: raw.firstLine + strippedLines,
     notes,
-    notesLine: notesAt === -1 ? 0 : raw.firstLine + notesAt,
+    notesLine: preset ? (preset.notesLine ?? 0) : notesAt === -1 ? 0 : raw.firstLine + notesAt,
     template,
     ...(templateSpan && { templateSpan }),
     attributes,
     newStack: raw.newStack,
     span,
+    ...preset?.extras,
   }
 }
 
@@ -112,9 +122,9 @@ function findSlideComment(markdown: string): { index: number; end: number; attri
   return { index: open.index, end: close + 3, attributes: markdown.slice(open.index + open[0].length, close).trim() }
 }
 
-function findNotesLine(lines: readonly string[]): number {
+function findNotesLine(lines: readonly string[], notesStart: RegExp): number {
   const fenced = fencedLines(lines)
-  return lines.findIndex((line, i) => !fenced[i] && NOTES_START.test(line))
+  return lines.findIndex((line, i) => !fenced[i] && notesStart.test(line))
 }
 
 /** `:::name` blocks must be closed inside the slide that opens them. Returns how many are open at each line. */

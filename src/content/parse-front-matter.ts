@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import type { ChapterMeta } from '../model.js'
 import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
-import { validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
+import { allowedKeys, validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
+import { NO_SEPARATORS, readDialectSettings, type Separators } from './dialects/read-dialect-settings.js'
 
 export interface FrontMatterSplit {
   readonly meta: ChapterMeta
@@ -12,6 +13,10 @@ export interface FrontMatterSplit {
   /** 1-based file line where `body` starts, so later stages report real lines. */
   readonly bodyLine: number
   readonly diagnostics: readonly Diagnostic[]
+  /** reveal-md's separators for this chapter ('' = deckhand's). */
+  readonly separators: Separators
+  /** The front matter as written, for Marp's and Slidev's first slide. */
+  readonly head: Readonly<Record<string, unknown>>
 }
 
 const text = () => z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
@@ -27,7 +32,8 @@ export const chapterMetaSchema = z
   })
   .strict()
 
-const NO_META: ChapterMeta = { title: '', subtitle: '', section: false, template: '', spans: {} }
+const NO_META: ChapterMeta = { title: '', subtitle: '', section: false, template: '', spans: {}, dialect: { name: 'deckhand', theme: '', reveal: {} } }
+const NO_FRONT = { meta: NO_META, bodyLine: 1, diagnostics: [], separators: NO_SEPARATORS, head: {} }
 
 /**
  * Splits off front matter: the first line is exactly `---` and a later line is exactly `---` or
@@ -39,12 +45,14 @@ export function splitFrontMatter(text: string, file: string): FrontMatterSplit {
   const language = /^---([A-Za-z][\w-]*)[ \t]*$/.exec(lines[0] ?? '')?.[1]
   if (language && !/^ya?ml$/i.test(language)) return otherLanguage(language, lines, text, file)
   const close = lines[0]?.trimEnd() === '---' || language ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1
-  if (close < 0) return { meta: NO_META, body: text, bodyLine: 1, diagnostics: unclosed(lines, file) }
+  if (close < 0) return { ...NO_FRONT, body: text, diagnostics: unclosed(lines, file) }
   const yaml = lines.slice(1, close).join('\n')
   const mapping = keepTextAsWritten(parseYamlMapping(yaml, file, { lineOffset: 2 }), ['title', 'subtitle'])
-  if (!looksLikeFrontMatter(mapping, yaml)) return { meta: NO_META, body: text, bodyLine: 1, diagnostics: [] }
-  const { meta, diagnostics } = resolveMeta(mapping)
-  return { meta, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, diagnostics }
+  if (!looksLikeFrontMatter(mapping, yaml)) return { ...NO_FRONT, body: text }
+  const settings = readDialectSettings(mapping, allowedKeys(chapterMetaSchema, []))
+  const { meta, diagnostics } = resolveMeta(settings.mapping, settings.dialect)
+  const body = lines.slice(close + 1).join('\n')
+  return { meta, body, bodyLine: close + 2, diagnostics: [...settings.diagnostics, ...diagnostics], separators: settings.separators, head: settings.head }
 }
 
 /**
@@ -56,8 +64,8 @@ function otherLanguage(language: string, lines: readonly string[], text: string,
   const runsCode = /^(js|javascript|coffee|coffeescript|cson)$/i.test(language)
   const message = `Front matter in ${language} is not supported${runsCode ? ': reading it would run code' : ''}`
   const diagnostic = error('front-matter-unsupported', message, { file, line: 1 }, 'Write the front matter in YAML, between two `---` lines.')
-  if (close < 0) return { meta: NO_META, body: text, bodyLine: 1, diagnostics: [diagnostic] }
-  return { meta: NO_META, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, diagnostics: [diagnostic] }
+  if (close < 0) return { ...NO_FRONT, body: text, diagnostics: [diagnostic] }
+  return { ...NO_FRONT, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, diagnostics: [diagnostic] }
 }
 
 /** An opening `---` followed by `key: value` lines and no closing line was meant as front matter. */
@@ -78,12 +86,14 @@ function looksLikeFrontMatter(mapping: YamlMapping, yaml: string): boolean {
   return false
 }
 
-function resolveMeta(mapping: YamlMapping): { meta: ChapterMeta; diagnostics: Diagnostic[] } {
+function resolveMeta(mapping: YamlMapping, dialect: ChapterMeta['dialect']): { meta: ChapterMeta; diagnostics: Diagnostic[] } {
   const result = validateYamlMapping(mapping, chapterMetaSchema, 'front matter')
   // Wrong values in front matter carry their own code; unknown keys and YAML errors keep theirs.
   const diagnostics = result.diagnostics.map((d) => (d.code === 'config-invalid' ? { ...d, code: 'front-matter-invalid' as const } : d))
   const spans: Record<string, SourceSpan> = mapping.keySpans
-  if (!result.value) return { meta: { ...NO_META, spans }, diagnostics }
+  if (!result.value) return { meta: { ...NO_META, spans, dialect }, diagnostics }
   const { title, subtitle, template } = result.value
-  return { meta: { title, subtitle, template, section: result.value.section ?? title !== '', spans }, diagnostics }
+  // A title in reveal-md, Marp or Slidev names the page; it opens no slide there, so none here.
+  const section = result.value.section ?? (title !== '' && dialect.name === 'deckhand')
+  return { meta: { title, subtitle, template, section, spans, dialect }, diagnostics }
 }

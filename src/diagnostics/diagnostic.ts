@@ -65,6 +65,13 @@ export const DIAGNOSTIC_CODES = [
   'front-matter-unsupported',
   'front-matter-unclosed',
   'chapter-listed-twice',
+  // Decks written for reveal-md, Marp or Slidev: what has no meaning here, or was left out.
+  'foreign-keys',
+  'theme-mapped',
+  'component-removed',
+  'foreign-syntax',
+  'import-not-found',
+  'import-outside-deck',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

@@ -2,7 +2,8 @@
 import path from 'node:path'
 import createDebug from 'debug'
 import { DeckError, error, rethrowWithVia, throwIfErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
-import { parseChapter } from '../content/parse-chapter.js'
+import { applyChapterSettings } from '../content/dialects/deck-settings.js'
+import { parseChapterWithImports } from '../content/read-chapter-imports.js'
 import { readChapterFiles, readDeckConfig } from '../content/read-chapters.js'
 import type { Chapter, DeckConfig, HandoutLayout, Paper, ThemeStyle } from '../model.js'
 import type { BuiltDeck } from './built-deck.js'
@@ -68,7 +69,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
     return result.value
   }
   const overrides = { ...(options.theme && { theme: options.theme }), ...(options.paper && { paper: options.paper }), ...(options.handouts && { handouts: [...options.handouts] }) }
-  const config = keep(await readDeckConfig(ref.dir, overrides))
+  const deckYml = keep(await readDeckConfig(ref.dir, overrides))
   throwIfErrors(diagnostics)
 
   // Without a cache from the caller nothing is reused, so no cache keys are worth computing.
@@ -77,8 +78,10 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   cache.reused = []
   const roots = await deckReadRoots(project, ref.dir)
   const templates = await loadCheckedTemplates(project, ref, roots, cache)
-  const files = await readChapterFiles(ref.dir, config, undefined, roots)
-  const chapters: Chapter[] = files.map((f) => keep(parseCachedChapter(f, cache)))
+  const files = await readChapterFiles(ref.dir, deckYml, undefined, roots)
+  const chapters: Chapter[] = []
+  for (const f of files) chapters.push(keep(await parseCachedChapter(f, ref.dir, cache)))
+  const config = applyChapterSettings(deckYml, chapters, options.theme !== undefined)
   const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
   const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), roots, reuse ? cache : undefined))
   const images = keep(await checkAssets(built.assets, roots))
@@ -94,7 +97,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   }
   await (options.write ?? writeOutputFolder)(outDir, output)
   debug('wrote %s (%d slides)', outDir, built.slides.length)
-  const inputs = [config.file, ...files.map((f) => f.file), ...images.map((a) => a.from)]
+  const inputs = [config.file, ...files.map((f) => f.file), ...chapters.flatMap((c) => c.imports), ...images.map((a) => a.from)]
   return {
     value: { name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme, templates, output, inputs },
     diagnostics,
@@ -118,13 +121,14 @@ async function loadCheckedTemplates(project: Project, ref: DeckRef, roots: ReadR
   return (cache.templates = templates)
 }
 
-function parseCachedChapter(file: { file: string; text: string }, cache: BuildCache): StageResult<Chapter> {
+async function parseCachedChapter(file: { file: string; text: string }, deckDir: string, cache: BuildCache): Promise<StageResult<Chapter>> {
   const hit = cache.chapters.get(file.file)
-  if (hit?.text === file.text) {
+  // A chapter that imports other files is parsed again: one of them may have changed.
+  if (hit?.text === file.text && hit.value.value.imports.length === 0) {
     cache.reused.push(path.basename(file.file))
     return hit.value
   }
-  const value = parseChapter(file.file, file.text)
+  const { result: value } = await parseChapterWithImports(file.file, file.text, deckDir)
   cache.chapters.set(file.file, { text: file.text, value })
   return value
 }

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type DeckConfig, type HandoutLayout, type Paper } from '../model.js'
 import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
-import { validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
+import { allowedKeys, validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
+import { foreignKeysWarning, partitionForeignKeys } from '../content/dialects/foreign-keys.js'
 
 /** CLI flags that win over deck.yml. */
 export interface DeckConfigOverrides {
@@ -53,9 +54,11 @@ export const deckConfigSchema = z
 
 /** Parses and validates deck.yml; `value` is filled with defaults even when there are errors. */
 export function resolveDeckConfig(text: string, file: string, overrides: Partial<DeckConfigOverrides> = {}): StageResult<DeckConfig> {
-  const mapping = keepTextAsWritten(parseYamlMapping(text, file), TEXT_FIELDS)
+  const written = keepTextAsWritten(parseYamlMapping(text, file), TEXT_FIELDS)
+  // Keys copied from reveal-md, Marp or Slidev settings are a warning; a typo of ours stays an error.
+  const { mapping, foreign } = partitionForeignKeys(written, allowedKeys(deckConfigSchema, []), 'deckhand')
   const result = validateYamlMapping(mapping, deckConfigSchema, 'deck.yml')
-  const diagnostics: Diagnostic[] = [...result.diagnostics]
+  const diagnostics: Diagnostic[] = [...foreignKeysWarning(written, foreign, 'deck.yml'), ...result.diagnostics]
   // On errors, fall back to defaults so later stages can still run and report their own problems.
   const base = result.value ?? deckConfigSchema.parse({ title: '' })
   const value: DeckConfig = {

@@ -106,16 +106,22 @@ interface SectionView {
 
 function sectionView({ slide, html }: RenderedSlide): SectionView {
   const own = slide.attributes.find((a) => a.name === 'class')?.value.split(/\s+/).filter(Boolean) ?? []
+  const tone = slide.background?.dark === true ? ['dh-bg-dark'] : slide.background?.dark === false ? ['dh-bg-light'] : []
   return {
     id: slide.id,
-    class: ['dh-slide', `dh-layout-${slide.layout}`, ...own].join(' '),
+    class: ['dh-slide', `dh-layout-${slide.layout}`, ...tone, ...own].join(' '),
     layout: slide.layout,
     index: slide.index,
     // Reveal puts a slide's data-state on its viewport while it shows, so the slide number and
     // controls (outside the slide) can take the colours of full-bleed title and section slides.
-    state: slide.attributes.some((a) => a.name === 'data-state') ? '' : `dh-on-${slide.layout}`,
+    state: slide.attributes.some((a) => a.name === 'data-state') ? '' : viewportStates(slide),
     attributes: slide.attributes.filter((a) => a.name !== 'class' && a.name !== 'id'),
     html: html.trim(),
     notes: slide.notesHtml.trim() ? slide.notesHtml : '',
   }
+}
+
+/** `dh-on-<layout>`, and `dh-no-number` for a slide that shows no page number (Marp without `paginate`). */
+function viewportStates(slide: Slide): string {
+  return [`dh-on-${slide.layout}`, ...(slide.showNumber === false ? ['dh-no-number'] : [])].join(' ')
 }

@@ -1,20 +1,23 @@
 // Pure: Chapter[] -> Slide[] (Markdown to HTML, structured fields, notes, layout, generated slides).
-import path from 'node:path'
-import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import type { Token, Tokens } from 'marked'
+import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import type { Chapter, ChapterRef, DeckConfig, LinkTarget, Slide, SlideAttribute, SlideData, SlideOrigin, SlideSource } from '../model.js'
-import { applyElementAttributes, hasElementComments, parseAttributes } from './apply-element-attributes.js'
-import { decodeEntities, plainText } from '../html/html-text.js'
-import { extractSlideData, mapHtmlFields, splitTitle } from './extract-slide-data.js'
+import { applyElementAttributes, hasElementComments } from './apply-element-attributes.js'
+import { plainText } from '../html/html-text.js'
+import { attachElementMarks } from './element-marks.js'
+import { collectCodeSteps, extractSlideData, mapHtmlFields, significant, splitTitle } from './extract-slide-data.js'
 import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides.js'
 import { inferLayout } from './infer-layout.js'
 import { locate } from './locate-in-source.js'
-import { childTokens, hasRawHtml, lexMarkdown, renderBlocks } from './markdown.js'
+import { positionTargets, rewritePositionLinks } from './map-position-links.js'
+import { childTokens, hasRawHtml, lexMarkdown, renderBlocks, renderInline } from './markdown.js'
 import { NestingTooDeep } from './nesting-too-deep.js'
-import { isLocalPath, outputPathFor, resolveLinks, type AssetRequest } from './resolve-links.js'
+import { readBackground } from './read-background.js'
+import { resolveLinks, type AssetRequest } from './resolve-links.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
+import { resolveSplit, renderMark, attributeText, slideAttributes } from './slide-attributes.js'
 import { slidePrintData } from './slide-print-data.js'
-import { createSlugger } from './slugify-heading.js'
+import { createSlugger, type Slugger } from './slugify-heading.js'
 
 export interface BuildSlidesInput {
   readonly deck: DeckConfig
@@ -41,9 +44,10 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
     const pending: Slide[] = []
     const ref: ChapterRef = { number, title: chapter.meta.title, subtitle: chapter.meta.subtitle, file: chapter.file, firstSlideId: '' }
     if (chapter.meta.section && ref.title) pending.push(chapterSectionSlide(chapter, ref, slug(ref.title, `chapter-${number}`)))
-    for (const source of chapter.slides) {
-      pending.push(buildSlide(source, chapter, ref, input, slug, assets, diagnostics))
-    }
+    // Ids first, so that links naming a slide by its position can name its id instead.
+    const lexed = chapter.slides.map((source) => lexSlide(source, ref, input, slug, assets, diagnostics))
+    const targets = positionTargets(lexed, chapter.meta.dialect.name)
+    for (const slide of lexed) pending.push(buildSlide(slide, chapter, ref, input, targets, assets, diagnostics))
     const firstSlideId = pending[0]?.id ?? ''
     const finalRef = { ...ref, firstSlideId }
     refs.push(finalRef)
@@ -57,36 +61,71 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   return { value: { slides, chapters: refs, assets }, diagnostics }
 }
 
+interface LexedSlide {
+  readonly source: SlideSource
+  readonly origin: SlideOrigin
+  readonly tokens: Token[]
+  readonly attributes: ReadonlyArray<readonly [string, string]>
+  readonly id: string
+  readonly newStack: boolean
+  readonly hidden: boolean
+  /** Files the slide's attributes name (background images), for its links. */
+  readonly assets: readonly AssetRequest[]
+}
+
+function lexSlide(source: SlideSource, ref: ChapterRef, input: BuildSlidesInput, slug: Slugger, assets: AssetRequest[], diagnostics: Diagnostic[]): LexedSlide {
+  const origin: SlideOrigin = { file: source.span.file, markdown: source.markdown, markdownLine: source.markdownLine }
+  const deck = { deckDir: input.deckDir, policy: input.deck.html }
+  const tokens = lexGuarded(source.markdown, { file: source.span.file, line: source.span.line }, diagnostics)
+  const clean = (text: string): string => (deck.policy === 'trusted' ? text : sanitizeAttributes(text, origin, diagnostics))
+  // An `.element:` comment with no element before it belongs to the slide, as in Reveal.
+  const slideMarks = attachElementMarks(tokens, clean)
+  const own: AssetRequest[] = []
+  const attributes = slideAttributes([source.attributes, attributeText(slideMarks)].filter(Boolean).join(' '), source, origin, deck, own, diagnostics)
+  assets.push(...own)
+  const authorId = attributes.find(([name]) => name === 'id')?.[1] ?? ''
+  const id = /^[A-Za-z][\w:.-]*$/.test(authorId) ? slug(authorId, authorId, true) : slug(titleOf(tokens), `slide-${ref.number}-${source.markdownLine}`)
+  const hidden = attributes.some(([name, value]) => name === 'data-visibility' && value === 'hidden')
+  return { source, origin, tokens, attributes, id, newStack: source.newStack, hidden, assets: own }
+}
+
 function buildSlide(
-  source: SlideSource,
+  lexed: LexedSlide,
   chapter: Chapter,
   ref: ChapterRef,
   input: BuildSlidesInput,
-  slug: (text: string, fallback: string) => string,
+  targets: ReadonlyMap<string, string>,
   assets: AssetRequest[],
   diagnostics: Diagnostic[],
 ): Slide {
-  const origin: SlideOrigin = { file: chapter.file, markdown: source.markdown, markdownLine: source.markdownLine }
-  const tokens = lexGuarded(source.markdown, { file: source.span.file, line: source.span.line }, diagnostics)
+  const { source, origin, tokens } = lexed
+  rewritePositionLinks(tokens, targets)
   const firstAsset = assets.length
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
-  const layout = source.template || inferLayout(tokens, chapter.meta.template)
+  const layout = source.template || (source.split ? 'split' : inferLayout(tokens, chapter.meta.template))
   const finish = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
-  const data: SlideData = mapHtmlFields(extractSlideData(tokens), finish.html)
-  const notes = buildNotes(source, chapter, input, assets, diagnostics)
-  const attributes = buildAttributes(source, origin, input, assets, diagnostics)
-  const id = slug(data.title, `slide-${ref.number}-${source.markdownLine}`)
-  const images = assets.slice(firstAsset).map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
+  const split = resolveSplit(source.split, source, input.deckDir, assets)
+  const data: SlideData = { ...mapHtmlFields(extractSlideData(tokens), finish.html), ...(split && { split }) }
+  const images = [...lexed.assets, ...assets.slice(firstAsset)].map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
+  const notes = buildNotes(source, input, assets, diagnostics)
+  const steps = collectCodeSteps(tokens)
+  const background = readBackground(lexed.attributes)
+  const mark = (text: string | undefined): string | undefined => {
+    const html = renderMark(text)
+    return html && input.deck.html === 'safe' && html.includes('<') ? sanitizeSlideHtml(html, origin, diagnostics) : html
+  }
+  const headerHtml = mark(source.header)
+  const footerHtml = mark(source.footer)
   const layoutSpan = source.template ? source.templateSpan : layout === chapter.meta.template ? chapter.meta.spans.template : undefined
   return {
-    id,
+    id: lexed.id,
     index: 0,
     layout,
     ...(layoutSpan && { layoutSpan }),
     data,
     notesHtml: notes.html,
     notesText: notes.text,
-    attributes,
+    attributes: lexed.attributes.map(([name, value]): SlideAttribute => ({ name, value })),
     newStack: source.newStack,
     chapter: ref,
     generated: false,
@@ -94,7 +133,19 @@ function buildSlide(
     source: origin,
     links: [...images, ...linksOf(tokens, origin), ...notes.links],
     print: slidePrintData(splitTitle(tokens).afterTitle, data, finish.html, source.markdown),
+    ...(steps.length && { steps }),
+    ...(lexed.hidden && { hidden: true }),
+    ...(background && { background }),
+    ...(headerHtml !== undefined && { headerHtml }),
+    ...(footerHtml !== undefined && { footerHtml }),
+    ...(source.showNumber !== undefined && { showNumber: source.showNumber }),
   }
+}
+
+/** The slide's title as its id is made from it: the first block's heading, as plain text. */
+function titleOf(tokens: readonly Token[]): string {
+  const first = significant(tokens)[0]
+  return first?.type === 'heading' ? plainText(renderInline((first as Tokens.Heading).tokens)) : ''
 }
 
 /** The links of the tokens (images come from resolveLinks, with their lines). */
@@ -114,7 +165,7 @@ function linksOf(tokens: readonly Token[], origin: SlideOrigin): LinkTarget[] {
  * The chapter check catches structures nested too deeply line by line; what it cannot see
  * (emphasis inside emphasis, blocks opened inside quotes) stops here, as an error at the slide.
  */
-function lexGuarded(markdown: string, span: SourceSpan, diagnostics: Diagnostic[]) {
+function lexGuarded(markdown: string, span: SourceSpan, diagnostics: Diagnostic[]): Token[] {
   try {
     return lexMarkdown(markdown)
   } catch (cause) {
@@ -146,31 +197,13 @@ function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['htm
   }
 }
 
-function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
+function buildNotes(source: SlideSource, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
   if (!source.notes) return { html: '', text: '', links: [] }
-  const origin: SlideOrigin = { file: chapter.file, markdown: source.notes, markdownLine: source.notesLine }
-  const tokens = lexGuarded(source.notes, { file: chapter.file, line: source.notesLine }, diagnostics)
+  const origin: SlideOrigin = { file: source.span.file, markdown: source.notes, markdownLine: source.notesLine }
+  const tokens = lexGuarded(source.notes, { file: source.span.file, line: source.notesLine }, diagnostics)
   const requested = resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics)
   assets.push(...requested)
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
   const images = requested.map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
   return { html, text: plainText(html), links: [...images, ...linksOf(tokens, origin)] }
-}
-
-/** `<!-- .slide: … -->` attributes, cleaned, with local background images copied like any image. */
-function buildAttributes(source: SlideSource, origin: SlideOrigin, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]): SlideAttribute[] {
-  if (!source.attributes) return []
-  const clean = input.deck.html === 'trusted' ? source.attributes : sanitizeAttributes(source.attributes, origin, diagnostics)
-  return parseAttributes(clean)
-    .filter(([name]) => name !== 'data-template')
-    .map(([name, written]) => {
-      let value = decodeEntities(written)
-      if (/^data-background(-image|-video|-iframe)?$/.test(name) && isLocalPath(value) && /\.\w+$/.test(value)) {
-        const from = path.resolve(path.dirname(origin.file), value)
-        const to = outputPathFor(from, input.deckDir)
-        assets.push({ from, to, span: source.span })
-        value = to
-      }
-      return { name, value }
-    })
 }

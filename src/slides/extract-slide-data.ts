@@ -1,7 +1,8 @@
 // Pure: a slide's tokens -> the structured fields templates use (title, lead, items, sections…).
 import type { Token, Tokens } from 'marked'
 import { plainText } from '../html/html-text.js'
-import type { CodeBlock, ImageRef, ListItem, Section, SlideData } from '../model.js'
+import type { CodeBlock, CodeSteps, ImageRef, ListItem, Section, SlideData } from '../model.js'
+import { marksOf, wrapWithMarks } from './element-marks.js'
 import { parseCodeInfo } from './highlight-code.js'
 import { childTokens, highlightToken, renderBlocks, renderInline, type BlockToken } from './markdown.js'
 
@@ -29,8 +30,8 @@ export function extractSlideData(tokens: readonly Token[]): SlideData {
   const titleHtml = heading ? renderInline(heading.tokens) : ''
   return {
     title: heading ? plainText(titleHtml) : '',
-    titleHtml,
-    lead: leadToken ? renderInline(leadToken.tokens) : '',
+    titleHtml: wrapWithMarks(titleHtml, heading),
+    lead: leadToken ? wrapWithMarks(renderInline(leadToken.tokens), leadToken) : '',
     body: render(afterTitle),
     rest: render(leadToken ? afterTitle.slice(1) : afterTitle),
     items: firstListItems(afterTitle),
@@ -72,7 +73,8 @@ function listItems(list: Tokens.List): ListItem[] {
     const restInline = labelToken ? trimSeparator(inline.slice(1)) : inline
     const nested = item.tokens.slice(1)
     const rest = labelToken ? renderInline(restInline) + (nested.length ? renderBlocks(nested) : '') : html
-    return { html, text: plainText(html), label, rest, fragment }
+    const marked = marksOf(item)?.some(([name, value]) => name === 'class' && /(^|\s)fragment(\s|$)/.test(value)) ?? false
+    return { html: wrapWithMarks(html, item), text: plainText(html), label, rest: wrapWithMarks(rest, item), fragment: fragment || marked }
   })
 }
 
@@ -99,7 +101,7 @@ function extractSections(tokens: readonly Token[], titleDepth: number, render: (
   let current: { heading: Tokens.Heading; body: Token[] } | undefined
   const flush = (): void => {
     if (!current) return
-    const titleHtml = renderInline(current.heading.tokens)
+    const titleHtml = wrapWithMarks(renderInline(current.heading.tokens), current.heading)
     const list = current.body.find((t) => t.type === 'list') as Tokens.List | undefined
     sections.push({ title: plainText(titleHtml), titleHtml, html: render(current.body), items: list ? listItems(list) : [] })
   }
@@ -115,16 +117,19 @@ function extractSections(tokens: readonly Token[], titleDepth: number, render: (
 
 function collectImages(tokens: readonly Token[]): ImageRef[] {
   const images: ImageRef[] = []
-  const visit = (list: readonly Token[]): void => {
+  // A mark on a paragraph holding only the image is the image's in a layout that shows images alone.
+  const visit = (list: readonly Token[], inherited: readonly (readonly [string, string])[]): void => {
     for (const token of list) {
       if (token.type === 'image') {
         const image = token as Tokens.Image
-        images.push({ src: image.href, alt: image.text, title: image.title ?? '' })
+        const attributes = [...inherited, ...(marksOf(image) ?? [])].map(([name, value]) => (value ? `${name}="${value.replace(/"/g, '&quot;')}"` : name)).join(' ')
+        images.push({ src: image.href, alt: image.text, title: image.title ?? '', ...(attributes && { attributes }) })
       }
-      for (const child of childTokens(token)) visit(child)
+      const passed = isLoneImage(token) ? (marksOf(token) ?? []) : []
+      for (const child of childTokens(token)) visit(child, passed)
     }
   }
-  visit(tokens)
+  visit(tokens, [])
   return images
 }
 
@@ -175,4 +180,22 @@ export function mapHtmlFields(data: SlideData, finish: (html: string) => string)
     ...(data.quote && quoteOf(finish(data.quote.html), data.quote.cite)),
     columns: data.columns.map(finish),
   }
+}
+
+/** The code blocks that light their lines in steps, found wherever they stand in the slide. */
+export function collectCodeSteps(tokens: readonly Token[]): CodeSteps[] {
+  const found: CodeSteps[] = []
+  let block = 0
+  const visit = (list: readonly Token[]): void => {
+    for (const token of list) {
+      if (token.type === 'code') {
+        const { steps } = parseCodeInfo((token as Tokens.Code).lang ?? '')
+        if (steps.length > 1) found.push({ block, steps: steps.map((s) => [...s].sort((a, b) => a - b)) })
+        block++
+      }
+      for (const child of childTokens(token)) visit(child)
+    }
+  }
+  visit(tokens)
+  return found
 }

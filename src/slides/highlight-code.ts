@@ -25,28 +25,69 @@ function ensureLanguage(lang: string): string | null {
 
 export interface CodeInfo {
   readonly lang: string
-  /** 1-based line numbers to emphasise. */
+  /** 1-based line numbers to emphasise (the first step's, when there are steps). */
   readonly highlight: ReadonlySet<number>
+  /** `{1|3-4}`: the lines each step lights, in order (an empty set lights every line). */
+  readonly steps: readonly ReadonlySet<number>[]
 }
 
-/** Reads a fence's info string: `python {3-4,7}` or reveal's `python [3-4]`. */
+// `{2,4-6}`, `{1|3-4}` (Slidev also writes `all` and `*`), or reveal's `[1|3-4]` and `[10: 10|12]`,
+// matched on the bracket's text with its spaces taken out, so no pattern scans runs of spaces.
+const LINE_SPEC = /^(?:(\d+):)?((?:\d+(?:-\d+)?|all|\*)(?:[,|](?:\d+(?:-\d+)?|all|\*))*)$/
+const CLOSING: Readonly<Record<string, string>> = { '{': '}', '[': ']' }
+
+/** The first `{…}` or `[…]` of the info string that holds a line spec, as [offset, steps]. */
+function findLineSpec(info: string): RegExpExecArray | null {
+  // Where the next `}` and `]` are, from each position: one pass from the right.
+  const next: Record<string, number[]> = { '}': new Array(info.length + 1), ']': new Array(info.length + 1) }
+  next['}']![info.length] = next[']']![info.length] = -1
+  for (let i = info.length - 1; i >= 0; i--) {
+    next['}']![i] = info[i] === '}' ? i : next['}']![i + 1]!
+    next[']']![i] = info[i] === ']' ? i : next[']']![i + 1]!
+  }
+  for (let i = 0; i < info.length; i++) {
+    const close = CLOSING[info[i]!]
+    const end = close ? next[close]![i + 1]! : -1
+    if (end < 0) continue
+    const spec = LINE_SPEC.exec(info.slice(i + 1, end).replace(/\s+/g, ''))
+    if (spec) return spec
+  }
+  return null
+}
+
+/** Reads a fence's info string: `python {3-4,7}`, `js {1|3-4}` or reveal's `python [3-4]`. */
 export function parseCodeInfo(info: string): CodeInfo {
   const lang = (/^[^\s{[]+/.exec(info.trim())?.[0] ?? '').toLowerCase()
-  const ranges = /[{[]([\d,\s|-]+)[}\]]/.exec(info)?.[1] ?? ''
-  const highlight = new Set<number>()
-  for (const part of ranges.split(/[,|]/)) {
-    const [from, to] = part.split('-').map((n) => Number.parseInt(n, 10))
-    if (from === undefined || Number.isNaN(from)) continue
-    for (let n = from; n <= (to !== undefined && !Number.isNaN(to) ? to : from); n++) highlight.add(n)
-  }
-  return { lang, highlight }
+  const match = findLineSpec(info)
+  // Reveal numbers lines from `[10: …]` on; the marks name those numbers.
+  const offset = match?.[1] ? Number.parseInt(match[1], 10) - 1 : 0
+  const steps = match?.[2] ? match[2].split('|').map((step) => readLines(step, offset)) : []
+  return { lang, highlight: steps[0] ?? new Set(), steps: steps.length > 1 ? steps : [] }
 }
 
-/** `<pre><code>` with highlight.js classes; one `<span class="line">` per line when lines are marked. */
+function readLines(step: string, offset: number): Set<number> {
+  const lines = new Set<number>()
+  for (const part of step.split(',')) {
+    const [from, to] = part.split('-').map((n) => Number.parseInt(n, 10))
+    if (from === undefined || Number.isNaN(from)) continue
+    for (let n = from; n <= (to !== undefined && !Number.isNaN(to) ? to : from); n++) if (n - offset >= 1) lines.add(n - offset)
+  }
+  return lines
+}
+
+/**
+ * `<pre><code>` with highlight.js classes; one `<span class="line">` per line when lines are marked.
+ * With steps, each step after the first is another `<code>` over the same place, a fragment, as
+ * Reveal's highlight plugin makes them: stepping through the slide lights each step in turn.
+ */
 export function highlightCode(text: string, info: CodeInfo): string {
   const language = info.lang ? ensureLanguage(info.lang) : null
   const body = language ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text)
   const cls = `hljs${language ? ` language-${language}` : ''}`
+  if (info.steps.length > 1) {
+    const codes = info.steps.map((step, i) => `<code class="${cls}${i > 0 ? ' fragment' : ''}">${markLines(body, step)}</code>`)
+    return `<pre class="dh-code has-highlights dh-code-steps">${codes.join('')}</pre>`
+  }
   const inner = info.highlight.size > 0 ? markLines(body, info.highlight) : body
   const attr = info.highlight.size > 0 ? ' class="dh-code has-highlights"' : ' class="dh-code"'
   return `<pre${attr}><code class="${cls}">${inner}</code></pre>`
@@ -64,7 +105,7 @@ function markLines(html: string, highlight: ReadonlySet<number>): string {
         else open.push(tag)
       }
       const suffix = '</span>'.repeat(open.length)
-      const cls = highlight.has(i + 1) ? 'line highlight' : 'line dim'
+      const cls = highlight.size === 0 ? 'line' : highlight.has(i + 1) ? 'line highlight' : 'line dim'
       return `<span class="${cls}">${prefix}${line}${suffix}</span>`
     })
     .join('\n')

@@ -1,7 +1,8 @@
 // Markdown -> tokens -> HTML with deckhand's additions: `+` fragment lists, `{+}` fragment
 // blocks, `:::` containers (columns, handout-only, slides-only) and build-time highlighting.
-import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked'
+import { Marked, type Renderer, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked'
 import { fenceTracker } from '../content/code-fences.js'
+import { marksOf, withAttributes } from './element-marks.js'
 import { highlightCode, parseCodeInfo } from './highlight-code.js'
 import { linearInline } from './linear-inline.js'
 import { NestingTooDeep } from './nesting-too-deep.js'
@@ -138,7 +139,7 @@ marked.use({
     },
     list(token) {
       if (!isFragmentList(token)) return false
-      const items = token.items.map((item) => this.listitem(item).replace(/^<li>/, '<li class="fragment">')).join('')
+      const items = token.items.map((item) => withAttributes(this.listitem(item), [['class', 'fragment']])).join('')
       return `<ul>\n${items}</ul>\n`
     },
     paragraph(token) {
@@ -152,6 +153,29 @@ marked.use({
       return `<h${token.depth}${cls}>${inner}</h${token.depth}>\n`
     },
   },
+})
+
+// Tokens that carry `.element:` marks render with them on their first tag. Each renderer
+// renders the token as it would unmarked (the chain below), then adds the attributes.
+const MARKABLE = ['paragraph', 'heading', 'list', 'listitem', 'blockquote', 'code', 'table', 'hr', 'image', 'link', 'strong', 'em', 'codespan', 'del'] as const
+const rendering = new WeakSet<object>()
+type MarkableRenderer = (this: Renderer, token: Token) => string | false
+marked.use({
+  renderer: Object.fromEntries(
+    MARKABLE.map((type): [string, MarkableRenderer] => [
+      type,
+      function (token) {
+        const attrs = marksOf(token)
+        if (!attrs || rendering.has(token)) return false
+        rendering.add(token)
+        try {
+          return withAttributes((this[type] as (t: Token) => string)(token), attrs)
+        } finally {
+          rendering.delete(token)
+        }
+      },
+    ]),
+  ),
 })
 
 /** Lexes a slide's Markdown; `{+}` suffixes are turned into fragment marks on the token. */

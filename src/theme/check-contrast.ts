@@ -16,6 +16,12 @@ export function isLightColor(value: string): boolean {
   return wcagLuminance(value) > 0.4
 }
 
+/** WCAG relative luminance of a CSS colour; undefined when it does not parse. */
+export function luminanceOf(value: string): number | undefined {
+  const color = parse(value)
+  return color ? wcagLuminance(color) : undefined
+}
+
 const toOklch = converter('oklch')
 
 /**

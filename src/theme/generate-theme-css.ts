@@ -1,6 +1,6 @@
 // Pure: a resolved kit and its font plan -> theme.css (slides) and the print palette (which print documents embed).
 // Templates read colours and fonts only through the --dh-* custom properties defined here.
-import { isLightColor } from './check-contrast.js'
+import { isLightColor, luminanceOf } from './check-contrast.js'
 import { classifyBackground } from './classify-background.js'
 import type { FontPlan } from './plan-fonts.js'
 import { themeAssetPath } from './theme-asset-path.js'
@@ -57,13 +57,23 @@ function variables(kit: ThemeKit, p: Palette, title: SlideLook, section: SlideLo
     '--dh-section-bg': backgroundValue(kit, section.background),
     '--dh-section-text': section.text,
   }
+  const texts = [p.background, p.text, title.text, section.text]
   const extras = {
+    // Text for slides whose own background is dark or light (see deck.css): the theme's extremes.
+    '--dh-light-text': extremeColor(texts, 'light'),
+    '--dh-dark-text': extremeColor(texts, 'dark'),
     '--dh-slide-width': `${kit.width}px`,
     '--dh-slide-height': `${kit.height}px`,
     '--dh-logo-height': `${kit.logo?.height ?? 0}px`,
   }
   const lines = Object.entries({ ...vars, ...extras }).map(([k, v]) => `  ${k}: ${v};`)
   return `:root,\n.reveal {\n  color-scheme: ${isLightColor(p.background) ? 'light' : 'dark'};\n${lines.join('\n')}\n}`
+}
+
+function extremeColor(colors: readonly string[], which: 'light' | 'dark'): string {
+  const ranked = colors.map((c) => ({ c, l: luminanceOf(c) })).filter((x) => x.l !== undefined).sort((a, b) => a.l! - b.l!)
+  const pick = which === 'light' ? ranked.at(-1) : ranked[0]
+  return pick?.c ?? (which === 'light' ? '#ffffff' : '#111111')
 }
 
 /** A value for the `background` shorthand: colour and gradient as written, an image as a cover. */

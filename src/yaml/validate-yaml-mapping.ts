@@ -61,7 +61,7 @@ function unknownKey(path: YamlPath, key: string, allowed: readonly string[], map
 }
 
 /** The allowed key the user probably meant: a near typo, or a longer/shorter form (`output` -> `out`). */
-function suggestKey(key: string, allowed: readonly string[]): string | undefined {
+export function suggestKey(key: string, allowed: readonly string[]): string | undefined {
   if (allowed.length === 0) return undefined
   const lower = key.toLowerCase()
   const guess = closest(key, [...allowed])

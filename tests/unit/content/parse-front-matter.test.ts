@@ -15,6 +15,7 @@ describe('splitFrontMatter', () => {
       section: true,
       template: '',
       spans: { title: { file: FILE, line: 2, column: 1 }, subtitle: { file: FILE, line: 3, column: 1 } },
+      dialect: { name: 'deckhand', theme: '', reveal: {} },
     })
     expect(body).toBe('# First slide\ntext')
     expect(bodyLine).toBe(5)
@@ -36,10 +37,12 @@ describe('splitFrontMatter', () => {
   it('returns defaults, the whole text and line 1 when there is no front matter', () => {
     const text = '# Hello\n\n---\n\n# Next\n'
     expect(splitFrontMatter(text, FILE)).toEqual({
-      meta: { title: '', subtitle: '', section: false, template: '', spans: {} },
+      meta: { title: '', subtitle: '', section: false, template: '', spans: {}, dialect: { name: 'deckhand', theme: '', reveal: {} } },
       body: text,
       bodyLine: 1,
       diagnostics: [],
+      separators: { separator: '', verticalSeparator: '', notesSeparator: '' },
+      head: {},
     })
   })
 

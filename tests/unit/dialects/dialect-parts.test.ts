@@ -1,0 +1,93 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { parseChapter } from '../../../src/content/parse-chapter.js'
+import { parseChapterWithImports } from '../../../src/content/read-chapter-imports.js'
+import { resolveDeckConfig } from '../../../src/project/resolve-config.js'
+import { buildSlides } from '../../../src/slides/build-slides.js'
+import { parseCodeInfo } from '../../../src/slides/highlight-code.js'
+import { deckConfig } from '../../helpers/deck-config.js'
+
+const lines = (...l: string[]) => l.join('\n')
+const codes = (d: readonly { code: string; severity: string; span?: { line: number } }[]) => d.map((x) => [x.severity, x.code, x.span?.line])
+const temp: string[] = []
+afterAll(() => Promise.all(temp.map((t) => rm(t, { recursive: true, force: true }))))
+
+describe('foreign keys', () => {
+  it('lists another tool\'s keys in one warning and keeps a near typo of deckhand\'s own an error', () => {
+    const { diagnostics } = parseChapter('/deck/a.md', lines('---', 'marp: true', 'paginate: true', 'size: 4:3', 'tempalte: content', '---', '# A'))
+    expect(codes(diagnostics)).toEqual([
+      ['warning', 'foreign-keys', 4],
+      ['error', 'config-unknown-key', 5],
+    ])
+    expect(diagnostics[1]!.message).toContain('did you mean `template`')
+  })
+
+  it('does the same in deck.yml, and still refuses a key no tool knows', () => {
+    const { diagnostics } = resolveDeckConfig(lines('title: T', 'revealOptions:', '  transition: fade', 'highlightTheme: zenburn', 'titel: x', 'wobble: 1'), '/deck/deck.yml')
+    expect(codes(diagnostics)).toEqual([
+      ['warning', 'foreign-keys', 2],
+      ['error', 'config-unknown-key', 5],
+      ['error', 'config-unknown-key', 6],
+    ])
+  })
+})
+
+describe('reveal-md separators', () => {
+  it('splits at <!--s--> and <!--v--> lines even without front matter', () => {
+    const { value } = parseChapter('/deck/a.md', lines('One', '', 'Note: first', '', '<!--s-->', '', 'Two', '<!--v-->', 'Three'))
+    expect(value.slides.map((s) => [s.markdown.trim(), s.notes, s.newStack])).toEqual([
+      ['One', 'first', true],
+      ['Two', '', true],
+      ['Three', '', false],
+    ])
+  })
+
+  it('reads a notesSeparator regex, and a separator that is no regex is an error at its line', () => {
+    const notes = parseChapter('/deck/a.md', lines('---', "notesSeparator: '^Speaker:'", '---', 'Body', 'Speaker: say it')).value.slides[0]!
+    expect(notes.notes).toBe('say it')
+    const bad = parseChapter('/deck/a.md', lines('---', 'separator: "(unclosed"', '---', 'x'))
+    expect(codes(bad.diagnostics)).toEqual([['error', 'front-matter-invalid', 2]])
+  })
+})
+
+describe('Slidev imports', () => {
+  it('refuses a src: outside the deck folder', () => {
+    const { diagnostics } = parseChapter('/deck/slides.md', lines('---', 'layout: cover', '---', '# A', '', '---', 'src: ../elsewhere.md', '---', ''))
+    expect(codes(diagnostics)).toEqual([['error', 'import-outside-deck', 7]])
+  })
+
+  it('reads imports inside the deck, and a symlink leading out is an error, not a copy', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'deckhand-imports-'))
+    temp.push(root)
+    await mkdir(path.join(root, 'deck/pages'), { recursive: true })
+    await writeFile(path.join(root, 'secret.md'), '# Secret')
+    await writeFile(path.join(root, 'deck/pages/one.md'), '# One\n\n---\n\n# Two\n\n---\n\n# Three')
+    await symlink(path.join(root, 'secret.md'), path.join(root, 'deck/pages/link.md'))
+    const text = lines('---', 'layout: cover', '---', '# Start', '', '---', 'src: ./pages/one.md#2-3', '---', '', '---', 'src: ./pages/link.md', '---', '')
+    const { result } = await parseChapterWithImports(path.join(root, 'deck/slides.md'), text, path.join(root, 'deck'))
+    expect(result.value.slides.map((s) => s.markdown.trim())).toEqual(['# Start', '# Two', '# Three'])
+    expect(result.value.slides[1]!.span.file).toBe(path.join(root, 'deck/pages/one.md'))
+    expect(codes(result.diagnostics)).toEqual([['error', 'import-outside-deck', 11]])
+  })
+})
+
+describe('.element on every layout and code steps', () => {
+  it('reaches the title of a section slide from the line after the heading', () => {
+    const chapter = parseChapter('/deck/a.md', lines('## Big idea', '<!-- .element: class="fragment" -->')).value
+    const [slide] = buildSlides({ deck: { ...deckConfig(), titleSlide: false }, deckDir: '/deck', chapters: [chapter] }).value.slides
+    expect(slide!.layout).toBe('section')
+    expect(slide!.data.titleHtml).toBe('<span class="fragment">Big idea</span>')
+  })
+
+  it('reads steps written as {1|3-4}, [1|3-4], Slidev\'s {all|2} and an offset [10: 10|12]', () => {
+    const steps = (info: string) => parseCodeInfo(info).steps.map((s) => [...s])
+    expect(steps('js {1|3-4}')).toEqual([[1], [3, 4]])
+    expect(steps('js [1|3-4]')).toEqual([[1], [3, 4]])
+    expect(steps('ts [file.ts] {all|2|*} twoslash')).toEqual([[], [2], []])
+    expect(steps('py [10: 10|12]')).toEqual([[1], [3]])
+    expect(steps('py {2,4-6}')).toEqual([])
+    expect([...parseCodeInfo('py {2,4-6}').highlight]).toEqual([2, 4, 5, 6])
+  })
+})
