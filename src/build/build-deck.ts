@@ -13,6 +13,8 @@ import { loadTemplates, type TemplateSet } from '../render/load-templates.js'
 import { renderDeck, THEME_CSS } from '../render/render-deck.js'
 import { HELPER_NAMES } from '../render/template-helpers.js'
 import { buildSlides } from '../slides/build-slides.js'
+import { loadEmojiTable, mayHaveShortcodes, replaceShortcodes } from '../emoji/emoji-shortcodes.js'
+import { finishRichContent, MATH_CSS } from './finish-rich-content.js'
 import type { AssetRequest } from '../slides/resolve-links.js'
 import { themeTextKey } from '../theme/detect-scripts.js'
 import { loadTheme } from '../theme/load-theme.js'
@@ -40,11 +42,13 @@ export interface BuildCache {
   templates?: TemplateSet
   theme?: { readonly key: string; readonly value: StageResult<ThemeStyle> }
   readonly chapters: Map<string, { readonly text: string; readonly value: StageResult<Chapter> }>
+  /** Drawn diagrams by cache key (source and theme fonts). */
+  readonly diagrams: Map<string, string>
   reused: string[]
 }
 
 export function createBuildCache(): BuildCache {
-  return { chapters: new Map(), reused: [] }
+  return { chapters: new Map(), diagrams: new Map(), reused: [] }
 }
 
 /** Drops the cached templates or theme when a file under their lookup folders changed. */
@@ -94,21 +98,28 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const templates = await loadCheckedTemplates(project, ref, cache)
   const files = await readChapterFiles(ref.dir, config)
   const chapters: Chapter[] = files.map((f) => keep(parseCachedChapter(f, cache)))
-  const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
-  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), reuse ? cache : undefined))
+  let deckText = files.map((f) => f.text).join('\n')
+  // The shortcode table loads only for text that may use it; the theme sees the emoji it makes.
+  const emoji = mayHaveShortcodes(deckText) ? await loadEmojiTable() : undefined
+  if (emoji) deckText = replaceShortcodes(deckText, emoji)
+  const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters, ...(emoji && { emoji }) }))
+  const theme = keep(await loadDeckTheme(project, ref, config, deckText, reuse ? cache : undefined))
   diagnostics.push(...(await missingAssets(built.assets)))
   throwIfErrors(diagnostics)
+  const rich = keep(await finishRichContent(built, { theme, diagramMemory: cache.diagrams }))
+  throwIfErrors(diagnostics)
 
-  const html = keep(renderDeck({ deck: config, slides: built.slides, templates, theme, deckName: ref.name, chapters: built.chapters }))
+  const extraStylesheets = MATH_CSS in rich.files ? [MATH_CSS] : []
+  const html = keep(renderDeck({ deck: config, slides: rich.slides, templates, theme, deckName: ref.name, chapters: built.chapters, extraStylesheets }))
   const outDir = path.join(path.resolve(options.outDir ?? project.outDir), ref.name)
   await (options.write ?? writeOutputFolder)(outDir, {
-    files: { 'index.html': html.html, ...html.files, [THEME_CSS]: theme.css, [THEME_PRINT_CSS]: theme.printCss },
-    assets: [...html.assets, ...theme.assets, ...built.assets.map(({ from, to }) => ({ from, to }))],
+    files: { 'index.html': html.html, ...html.files, ...rich.files, [THEME_CSS]: theme.css, [THEME_PRINT_CSS]: theme.printCss },
+    assets: [...html.assets, ...theme.assets, ...rich.assets, ...built.assets.map(({ from, to }) => ({ from, to }))],
   })
   debug('wrote %s (%d slides)', outDir, built.slides.length)
   const inputs = [config.file, ...files.map((f) => f.file), ...built.assets.map((a) => a.from)]
   return {
-    value: { project, name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme, templates, inputs },
+    value: { project, name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: rich.slides, html, theme, templates, inputs },
     diagnostics,
   }
 }

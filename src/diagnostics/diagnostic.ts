@@ -46,6 +46,10 @@ export const DIAGNOSTIC_CODES = [
   'glyph-missing',
   'talk-too-long',
   'internal',
+  // Math and diagrams
+  'math-syntax',
+  'diagram-syntax',
+  'diagram-failed',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

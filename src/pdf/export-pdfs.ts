@@ -57,7 +57,7 @@ export interface ExportPdfsInput {
 }
 
 /** The deck's own stylesheets, in the deck's order (the theme wins); Reveal's CSS is left out on paper. */
-export const DECK_STYLESHEETS: readonly string[] = ['deck.css', 'theme.css']
+export const DECK_STYLESHEETS: readonly string[] = ['deck.css', 'theme.css', 'math.css']
 
 /** Finds and starts the print browser; start it early to overlap Chromium's launch with the build. */
 export async function launchPrintBrowser(options: {

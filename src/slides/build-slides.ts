@@ -1,6 +1,8 @@
 // Pure: Chapter[] -> Slide[] (Markdown to HTML, structured fields, notes, layout, generated slides).
 import path from 'node:path'
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
+import type { DiagramRequest } from '../diagrams/collect-diagrams.js'
+import type { EmojiTable } from '../emoji/emoji-shortcodes.js'
 import type { Chapter, ChapterRef, DeckConfig, Slide, SlideData, SlideSource } from '../model.js'
 import { applyElementAttributes, hasElementComments, parseAttributes } from './apply-element-attributes.js'
 import { plainText } from '../html/html-text.js'
@@ -10,6 +12,7 @@ import { inferLayout } from './infer-layout.js'
 import type { SlideOrigin } from './locate-in-source.js'
 import { hasRawHtml, lexMarkdown, renderBlocks } from './markdown.js'
 import { isLocalPath, outputPathFor, resolveLinks, type AssetRequest } from './resolve-links.js'
+import { createRichContent, type RichContent } from './rich-content.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
 import { createSlugger } from './slugify-heading.js'
 
@@ -17,6 +20,8 @@ export interface BuildSlidesInput {
   readonly deck: DeckConfig
   readonly deckDir: string
   readonly chapters: readonly Chapter[]
+  /** Shortcode table, when the deck's text may hold `:shortcodes:`. */
+  readonly emoji?: EmojiTable
 }
 
 export interface BuiltSlides {
@@ -24,6 +29,10 @@ export interface BuiltSlides {
   readonly chapters: readonly ChapterRef[]
   /** Local files the slides reference, each with the line that asked for it. */
   readonly assets: readonly AssetRequest[]
+  /** Diagrams to draw; their placeholders are in the slides' HTML until the build fills them. */
+  readonly diagrams: readonly DiagramRequest[]
+  /** The typeset HTML of every formula (the math stylesheet keeps the fonts they use). */
+  readonly formulas: readonly string[]
 }
 
 export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
@@ -32,6 +41,7 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   const slug = createSlugger()
   const bodies: Slide[][] = []
   const refs: ChapterRef[] = []
+  const rich = createRichContent(input.deck, input.emoji)
 
   input.chapters.forEach((chapter, i) => {
     const number = i + 1
@@ -39,7 +49,7 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
     const ref: ChapterRef = { number, title: chapter.meta.title, subtitle: chapter.meta.subtitle, file: chapter.file, firstSlideId: '' }
     if (chapter.meta.section && ref.title) pending.push(chapterSectionSlide(chapter, ref, slug(ref.title, `chapter-${number}`)))
     for (const source of chapter.slides) {
-      pending.push(buildSlide(source, chapter, ref, input, slug, assets, diagnostics))
+      pending.push(buildSlide(source, chapter, ref, input, { slug, assets, rich, diagnostics }))
     }
     const firstSlideId = pending[0]?.id ?? ''
     const finalRef = { ...ref, firstSlideId }
@@ -51,25 +61,27 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   if (input.deck.titleSlide) opening.push(titleSlide(input.deck, slug(input.deck.title, 'title')))
   if (input.deck.agenda && refs.length > 1) opening.push(agendaSlide(input.deck, refs, slug('agenda', 'agenda')))
   const slides = [...opening, ...bodies.flat()].map((s, i) => ({ ...s, index: i + 1 }))
-  return { value: { slides, chapters: refs, assets }, diagnostics }
+  return { value: { slides, chapters: refs, assets, diagrams: rich.diagrams, formulas: [...rich.islands.values()] }, diagnostics }
 }
 
-function buildSlide(
-  source: SlideSource,
-  chapter: Chapter,
-  ref: ChapterRef,
-  input: BuildSlidesInput,
-  slug: (text: string, fallback: string) => string,
-  assets: AssetRequest[],
-  diagnostics: Diagnostic[],
-): Slide {
+/** What every slide of a build adds to or draws from. */
+interface SlideSink {
+  readonly slug: (text: string, fallback: string) => string
+  readonly assets: AssetRequest[]
+  readonly rich: RichContent
+  readonly diagnostics: Diagnostic[]
+}
+
+function buildSlide(source: SlideSource, chapter: Chapter, ref: ChapterRef, input: BuildSlidesInput, sink: SlideSink): Slide {
+  const { slug, assets, rich, diagnostics } = sink
   const origin: SlideOrigin = { file: chapter.file, markdown: source.markdown, markdownLine: source.markdownLine }
   const tokens = lexMarkdown(source.markdown)
+  rich.prepare(tokens, origin, diagnostics)
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const layout = source.template || inferLayout(tokens, chapter.meta.template)
   const finish = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
-  const data: SlideData = mapHtmlFields(extractSlideData(tokens), finish.html)
-  const notes = buildNotes(source, chapter, input, assets, diagnostics)
+  const data: SlideData = mapHtmlFields(extractSlideData(tokens), (html) => rich.fill(finish.html(html)))
+  const notes = buildNotes(source, chapter, input, sink)
   const attributes = buildAttributes(source, origin, input, assets, diagnostics)
   const id = slug(data.title, `slide-${ref.number}-${source.markdownLine}`)
   return {
@@ -110,13 +122,15 @@ function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['htm
   }
 }
 
-function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
+function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInput, { assets, rich, diagnostics }: SlideSink) {
   if (!source.notes) return { html: '', text: '' }
   const origin: SlideOrigin = { file: chapter.file, markdown: source.notes, markdownLine: source.notesLine }
   const tokens = lexMarkdown(source.notes)
+  rich.prepare(tokens, origin, diagnostics)
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
-  return { html, text: plainText(html) }
+  // The text is read before the formulas are filled in: their placeholders hold the TeX.
+  return { html: rich.fill(html), text: plainText(html) }
 }
 
 /** `<!-- .slide: … -->` attributes, cleaned, with local background images copied like any image. */

@@ -11,6 +11,11 @@ export interface SlideOrigin {
 export function locate(origin: SlideOrigin, needle: string): SourceSpan {
   const index = needle ? origin.markdown.indexOf(needle) : -1
   if (index < 0) return { file: origin.file, line: origin.markdownLine }
+  return spanAt(origin, index)
+}
+
+/** The file line and column of an offset into the slide's Markdown. */
+export function spanAt(origin: SlideOrigin, index: number): SourceSpan {
   let line = origin.markdownLine
   let lineStart = 0
   for (let i = 0; i < index; i++) {

@@ -2,6 +2,8 @@
 // blocks, `:::` containers (columns, handout-only, slides-only) and build-time highlighting.
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked'
 import { fencedLines } from '../content/code-fences.js'
+import { diagramExtension } from '../diagrams/diagram-syntax.js'
+import { mathExtension } from '../math/math-syntax.js'
 import { highlightCode, parseCodeInfo } from './highlight-code.js'
 
 export interface BlockToken {
@@ -100,6 +102,8 @@ marked.use({
     },
   },
 })
+
+marked.use(mathExtension, diagramExtension)
 
 /** Lexes a slide's Markdown; `{+}` suffixes are turned into fragment marks on the token. */
 export function lexMarkdown(markdown: string): Token[] {
