@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/helpers/global-setup.ts'],
     // End-to-end files each launch a Chromium; two at once is what 2 cores carry.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [

@@ -75,6 +75,8 @@ export interface BuiltDeck {
   readonly templates: TemplateSet
   /** Every file the build read, for watchers. */
   readonly inputs: readonly string[]
+  /** Diagrams this build drew in the browser; 0 when every one came from a cache. */
+  readonly drawnDiagrams: number
 }
 
 export const THEME_PRINT_CSS = 'theme-print.css'
@@ -119,7 +121,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   debug('wrote %s (%d slides)', outDir, built.slides.length)
   const inputs = [config.file, ...files.map((f) => f.file), ...built.assets.map((a) => a.from)]
   return {
-    value: { project, name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: rich.slides, html, theme, templates, inputs },
+    value: { project, name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: rich.slides, html, theme, templates, inputs, drawnDiagrams: rich.drawnDiagrams },
     diagnostics,
   }
 }

@@ -13,6 +13,8 @@ export interface RichOutput {
   readonly slides: readonly Slide[]
   readonly files: Readonly<Record<string, string>>
   readonly assets: readonly AssetRef[]
+  /** Diagrams drawn in the browser by this build (the others came from a cache). */
+  readonly drawnDiagrams: number
 }
 
 export interface FinishRichOptions {
@@ -32,7 +34,7 @@ export async function finishRichContent(built: BuiltSlides, options: FinishRichO
     files[MATH_CSS] = sheet.css
     assets.push(...sheet.assets)
   }
-  if (built.diagrams.length === 0) return { value: { slides: built.slides, files, assets }, diagnostics }
+  if (built.diagrams.length === 0) return { value: { slides: built.slides, files, assets, drawnDiagrams: 0 }, diagnostics }
   // Loaded only for a deck with diagrams: the browser code stays out of every other build.
   const { renderDiagrams } = await import('../diagrams/render-diagrams.js')
   const drawn = await renderDiagrams({
@@ -44,5 +46,5 @@ export async function finishRichContent(built: BuiltSlides, options: FinishRichO
   diagnostics.push(...drawn.diagnostics)
   const fill = (html: string): string => fillIslands(html, drawn.value.svg)
   const slides = built.slides.map((slide) => ({ ...slide, data: mapHtmlFields(slide.data, fill), notesHtml: fill(slide.notesHtml) }))
-  return { value: { slides, files, assets }, diagnostics }
+  return { value: { slides, files, assets, drawnDiagrams: drawn.value.drawn }, diagnostics }
 }
