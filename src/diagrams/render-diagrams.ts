@@ -16,7 +16,7 @@ import { openDiagramPage, type DiagramPage } from './render-in-browser.js'
 const debug = createDebug('deck:diagrams')
 const require = createRequire(import.meta.url)
 /** Raise when the drawing or its post-processing changes, so old cache entries are not used. */
-const RENDER_VERSION = 1
+const RENDER_VERSION = 2
 
 export interface RenderDiagramsInput {
   readonly requests: readonly DiagramRequest[]
