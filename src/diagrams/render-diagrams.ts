@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import createDebug from 'debug'
-import { error, warning, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import { DeckError, error, warning, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import type { ThemeStyle } from '../model.js'
 import type { DiagramRequest } from './collect-diagrams.js'
 import { diagramCacheDir, readCachedDiagram, writeCachedDiagram } from './diagram-cache.js'
@@ -54,7 +54,7 @@ export async function renderDiagrams(input: RenderDiagramsInput): Promise<StageR
   debug('%d diagrams, %d from cache', svg.size + missing.size, svg.size)
   if (missing.size === 0) return { value: { svg, drawn: 0 }, diagnostics }
 
-  const page = await openDiagramPage({ themeCss: input.theme.css, files: new Map(input.theme.assets.map((a) => [a.to, a.from])), timeoutMs: input.timeoutMs ?? 60_000, ...(input.env && { env: input.env }) })
+  const page = await openPage(input, [...missing.values()][0]!.request)
   try {
     const palette = mermaidPalette(page.colourVariables)
     for (const { request, cacheKey } of missing.values()) {
@@ -75,6 +75,17 @@ export async function renderDiagrams(input: RenderDiagramsInput): Promise<StageR
     await page.close()
   }
   return { value: { svg, drawn: missing.size }, diagnostics }
+}
+
+/** The drawing page; without a browser, the error names the first diagram that needs one. */
+async function openPage(input: RenderDiagramsInput, first: DiagramRequest): Promise<DiagramPage> {
+  try {
+    return await openDiagramPage({ themeCss: input.theme.css, files: new Map(input.theme.assets.map((a) => [a.to, a.from])), timeoutMs: input.timeoutMs ?? 60_000, ...(input.env && { env: input.env }) })
+  } catch (cause) {
+    if (!(cause instanceof DeckError)) throw cause
+    const { diagnostic } = cause
+    throw new DeckError({ ...diagnostic, message: `Diagrams are drawn in Chrome or Chromium: ${diagnostic.message}`, span: first.span }, { cause })
+  }
 }
 
 async function draw(page: DiagramPage, request: DiagramRequest, cacheKey: string, variables: Readonly<Record<string, string>>): Promise<{ svg: string } | { error: Diagnostic }> {

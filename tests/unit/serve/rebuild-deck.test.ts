@@ -36,7 +36,8 @@ beforeAll(async () => {
 
 afterAll(() => rm(root, { recursive: true, force: true }))
 
-describe('createDeckBuilder', () => {
+// The example deck has a diagram: its first build draws it in Chromium, later ones read the cache.
+describe('createDeckBuilder', { timeout: 120_000 }, () => {
   it('writes the same output as buildDeck', async () => {
     const first = await builder.build('all')
     expect(first.result.diagnostics).toEqual([])
@@ -83,7 +84,7 @@ describe('createDeckBuilder', () => {
   })
 })
 
-describe('createDeckBuilder after the folder is replaced', () => {
+describe('createDeckBuilder after the folder is replaced', { timeout: 120_000 }, () => {
   it('writes everything again when the output folder was removed or swapped', async () => {
     const out = path.join(root, 'serve/pytorch-story')
     await rm(out, { recursive: true, force: true })
