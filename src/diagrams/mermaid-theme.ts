@@ -69,7 +69,7 @@ export interface MermaidPalette {
   readonly roles: ReadonlyMap<string, DiagramRole>
 }
 
-/** Stand-ins far from any colour a theme would use: fully saturated, one per variable. */
+/** One stand-in per variable, all distinct (blue channel 7f, red and green counting up). */
 export function mermaidPalette(colourVariables: readonly string[]): MermaidPalette {
   const variables: Record<string, string> = {}
   const roles = new Map<string, DiagramRole>()

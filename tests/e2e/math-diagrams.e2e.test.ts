@@ -4,7 +4,7 @@
 // fetched from outside, a second build draws nothing, and a broken diagram leaves the
 // previous output as it was.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +16,7 @@ import { findBrowser } from '../../src/pdf/find-browser.js'
 import { openBrowser } from '../../src/pdf/open-browser.js'
 import { serveOutput } from '../../src/pdf/serve-output.js'
 import { findProject, type Project } from '../../src/project/find-project.js'
+import { createDeckBuilder } from '../../src/serve/rebuild-deck.js'
 import { DIAGRAMS, writeDiagramDeck, type DiagramKind } from './helpers/diagram-deck.js'
 import { descendants } from './helpers/processes.js'
 import { pdfFonts, readPdf, renderPages, type PdfFacts } from './helpers/read-pdf.js'
@@ -26,6 +27,7 @@ let project: Project
 let built: BuiltDeck
 let slidesPdf: PdfFacts
 let printDiagnostics: readonly unknown[]
+let buildDiagnostics: readonly unknown[]
 
 async function print(deck: BuiltDeck, products: ('slides' | 'notes' | 'outline')[]) {
   return exportPdfs({
@@ -38,7 +40,9 @@ beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'deckhand-e2e-diagrams-'))
   writeDiagramDeck(root, 'talk')
   project = await findProject({ cwd: root })
-  built = (await buildDeck(project, 'talk')).value
+  const first = await buildDeck(project, 'talk')
+  built = first.value
+  buildDiagnostics = first.diagnostics
   const printed = await print(built, ['slides', 'notes', 'outline'])
   printDiagnostics = printed.diagnostics
   slidesPdf = await readPdf(path.join(built.outDir, 'slides.pdf'))
@@ -78,7 +82,8 @@ describe('diagrams and formulas in the HTML deck', () => {
 })
 
 describe('diagrams and formulas in the PDFs', () => {
-  it('prints with no blocked request and no script error', () => {
+  it('draws and prints with no blocked request and no script error', () => {
+    expect(buildDiagnostics).toEqual([])
     expect(printDiagnostics).toEqual([])
   })
 
@@ -154,6 +159,27 @@ describe('offline, cached, and safe', () => {
     expect(again.value.drawnDiagrams).toBe(0)
     expect(again.value.slides[2]!.data.body).toBe(built.slides[2]!.data.body)
     expect(descendants(process.pid).filter((p) => /chrom/i.test(p.cmdline))).toEqual([])
+  })
+
+  it('rebuilds a served deck after a text edit with its diagrams from memory, with no disk cache', async () => {
+    const builder = createDeckBuilder(project, 'talk', { outDir: path.join(root, 'serve') })
+    await builder.build('all')
+    const chapter = path.join(root, 'content/talk/01-all.md')
+    const text = readFileSync(chapter, 'utf8')
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'deckhand-empty-cache-'))
+    const saved = process.env.DECKHAND_CACHE_DIR
+    process.env.DECKHAND_CACHE_DIR = empty
+    try {
+      writeFileSync(chapter, text.replace('and tickets at', 'and, edited, tickets at'))
+      const again = await builder.build([chapter])
+      expect(again.result.value.drawnDiagrams).toBe(0)
+      expect(again.result.value.slides[1]!.data.body).toContain('edited')
+      expect(readdirSync(empty)).toEqual([])
+    } finally {
+      process.env.DECKHAND_CACHE_DIR = saved
+      writeFileSync(chapter, text)
+      rmSync(empty, { recursive: true, force: true })
+    }
   })
 
   it('reports a diagram that does not parse at its Markdown line and keeps the previous output', async () => {
