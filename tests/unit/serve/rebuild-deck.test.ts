@@ -39,7 +39,8 @@ beforeAll(async () => {
 
 afterAll(() => rm(root, { recursive: true, force: true }))
 
-describe('createDeckBuilder', () => {
+// Each test builds the 46-slide example, formulas typeset: seconds on a loaded machine.
+describe('createDeckBuilder', { timeout: 30_000 }, () => {
   it('writes the same output as buildDeck', async () => {
     const first = await builder.build('all')
     expect(first.result.diagnostics).toEqual([])
@@ -86,7 +87,7 @@ describe('createDeckBuilder', () => {
   })
 })
 
-describe('createDeckBuilder after the folder is replaced', () => {
+describe('createDeckBuilder after the folder is replaced', { timeout: 30_000 }, () => {
   it('writes everything again when the output folder was removed or swapped', async () => {
     const out = path.join(root, 'serve/pytorch-story')
     await rm(out, { recursive: true, force: true })
