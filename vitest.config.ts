@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    globalSetup: ['tests/temp-folder-guard.ts'],
+    // The diagram cache is made first, in the real temp folder; the guard then gives the run its own.
+    globalSetup: ['tests/helpers/global-setup.ts', 'tests/temp-folder-guard.ts'],
     // End-to-end files each launch a Chromium; two at once is what 2 cores carry.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [

@@ -1,6 +1,7 @@
 // npm run bench: times whole `deckhand` processes on generated decks (median of runs), and
 // reports each next to a baseline measured in the same run, since these machines are noisy.
 // Flags: --sizes=20,200,1000  --runs=5  --no-pdf  --peer (also time Marp CLI on the same slides)
+//        --no-rich (skip the 200-slide deck with 20 diagrams and 40 formulas)
 //        --products=slides,notes (only the PDF products whose names contain these)
 import { spawnSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
@@ -17,6 +18,7 @@ const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5)
 const withPdf = !args.includes('--no-pdf')
 const withPeer = args.includes('--peer')
 const only = args.find((a) => a.startsWith('--products='))?.slice(11).split(',')
+const withRich = !args.includes('--no-rich')
 
 function time(command, commandArgs, env = {}) {
   const started = process.hrtime.bigint()
@@ -51,6 +53,10 @@ async function main() {
     const build = measure(`build ${size}`, () => time(process.execPath, [cli, 'build', 'bench', '--root', root]))
     rows.push({ size, product: 'build (HTML)', ms: build.ms, ratio: build.ms / nodeStart.ms, base: 'node' })
     console.log(`${String(size).padStart(5)} slides  build           ${fmt(build.ms).padStart(8)}  (${(build.ms / nodeStart.ms).toFixed(1)}x a bare node process)`)
+    if (withRich && size === 200) {
+      const { benchRich } = await import('./bench-rich.mjs')
+      rows.push(...(await benchRich({ benchRoot, size, cli, runs, time, median, fmt })))
+    }
     if (withPeer) {
       const { benchPeer } = await import('./bench-peer.mjs')
       rows.push(...(await benchPeer({ benchRoot, root, size, measure, time, fmt, deckhandMs: build.ms })))

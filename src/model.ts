@@ -27,6 +27,8 @@ export interface DeckConfig {
   readonly duration: number
   /** Words a minute used to estimate the talk's length. */
   readonly speakingRate: number
+  /** TeX macros defined once for the deck's formulas (`\\RR` -> `\\mathbb{R}`). */
+  readonly math: { readonly macros: Readonly<Record<string, string>> }
   /** Where each key of deck.yml was written, for errors found after validation. */
   readonly spans: Readonly<Record<string, SourceSpan>>
   readonly file: string
@@ -282,7 +284,9 @@ export type LogoPosition = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-ri
  * --dh-accent-text, --dh-link, --dh-muted, --dh-rule, --dh-surface, --dh-code-bg,
  * --dh-code-text, --dh-code-keyword, --dh-code-string, --dh-code-comment, --dh-code-number,
  * --dh-code-title, --dh-font-body, --dh-font-heading, --dh-font-code, --dh-title-bg,
- * --dh-title-text, --dh-section-bg, --dh-section-text.
+ * --dh-title-text, --dh-section-bg, --dh-section-text, and for diagrams --dh-diagram-line,
+ * --dh-diagram-1, --dh-diagram-2, --dh-diagram-3, --dh-diagram-4, --dh-diagram-5, --dh-diagram-6
+ * (series colours the text reads on).
  */
 export interface ThemeStyle {
   readonly name: string

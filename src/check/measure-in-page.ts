@@ -38,14 +38,19 @@ export async function measureSlideInPage(index: number): Promise<SlideMeasuremen
     glyphs: measureGlyphs(textNodes),
   }
 
+  /** Speaker notes, and the MathML copy KaTeX keeps for screen readers in a 1 px clipped box. */
   function inNotes(node: Node): boolean {
-    return !!(node instanceof Element ? node : node.parentElement)?.closest('aside.notes')
+    return !!(node instanceof Element ? node : node.parentElement)?.closest('aside.notes, .katex-mathml')
+  }
+
+  function inMathml(node: Node): boolean {
+    return !!node.parentElement?.closest('.katex-mathml')
   }
 
   function collectText(root: Element): Text[] {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     const nodes: Text[] = []
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue?.trim()) nodes.push(node as Text)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue?.trim() && !inMathml(node)) nodes.push(node as Text)
     return nodes
   }
 

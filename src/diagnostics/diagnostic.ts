@@ -72,6 +72,10 @@ export const DIAGNOSTIC_CODES = [
   'foreign-syntax',
   'import-not-found',
   'import-outside-deck',
+  // Math and diagrams
+  'math-syntax',
+  'diagram-syntax',
+  'diagram-failed',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

@@ -55,7 +55,7 @@ export interface ExportPdfsOptions {
 }
 
 /** The deck's own stylesheets, in the deck's order (the theme wins); Reveal's CSS is left out on paper. */
-export const DECK_STYLESHEETS: readonly string[] = ['deck.css', 'theme.css']
+export const DECK_STYLESHEETS: readonly string[] = ['deck.css', 'theme.css', 'math.css']
 
 export const DEFAULT_PRINT_TIMEOUT_MS = 120_000
 

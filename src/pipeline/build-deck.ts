@@ -17,6 +17,8 @@ import { renderDeck, THEME_CSS } from '../render/render-deck.js'
 import { HELPER_NAMES } from '../render/template-helpers.js'
 import { buildSlides } from '../slides/build-slides.js'
 import { checkAssets } from './check-assets.js'
+import { loadEmojiTable, mayHaveShortcodes, replaceShortcodes } from '../emoji/emoji-shortcodes.js'
+import { finishRichContent, MATH_CSS } from './finish-rich-content.js'
 import { themeTextKey } from '../theme/detect-scripts.js'
 import { loadTheme } from '../theme/load-theme.js'
 
@@ -43,11 +45,13 @@ export interface BuildCache {
   templates?: TemplateSet
   theme?: { readonly key: string; readonly value: StageResult<ThemeStyle> }
   readonly chapters: Map<string, { readonly text: string; readonly value: StageResult<Chapter> }>
+  /** Drawn diagrams by cache key (source and theme fonts). */
+  readonly diagrams: Map<string, string>
   reused: string[]
 }
 
 export function createBuildCache(): BuildCache {
-  return { chapters: new Map(), reused: [] }
+  return { chapters: new Map(), diagrams: new Map(), reused: [] }
 }
 
 /** Drops the cached templates or theme when a file under their lookup folders changed. */
@@ -82,24 +86,31 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const chapters: Chapter[] = []
   for (const f of files) chapters.push(keep(await parseCachedChapter(f, ref.dir, cache)))
   const config = applyChapterSettings(deckYml, chapters, options.theme !== undefined)
-  const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
-  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), roots, reuse ? cache : undefined))
+  let deckText = files.map((f) => f.text).join('\n')
+  // The shortcode table loads only for text that may use it; the theme sees the emoji it makes.
+  const emoji = mayHaveShortcodes(deckText) ? await loadEmojiTable() : undefined
+  if (emoji) deckText = replaceShortcodes(deckText, emoji)
+  const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters, ...(emoji && { emoji }) }))
+  const theme = keep(await loadDeckTheme(project, ref, config, deckText, roots, reuse ? cache : undefined))
   const images = keep(await checkAssets(built.assets, roots))
   throwIfErrors(diagnostics)
+  const rich = keep(await finishRichContent(built, { theme, diagramMemory: cache.diagrams }))
+  throwIfErrors(diagnostics)
 
-  const html = keep(renderDeck({ deck: config, slides: built.slides, templates, theme, deckName: ref.name, chapters: built.chapters }))
+  const extraStylesheets = MATH_CSS in rich.files ? [MATH_CSS] : []
+  const html = keep(renderDeck({ deck: config, slides: rich.slides, templates, theme, deckName: ref.name, chapters: built.chapters, extraStylesheets }))
   const outRoot = path.resolve(options.outDir ?? project.outDir)
   await checkOutputRoot(outRoot, protectedFolders(project))
   const outDir = path.join(outRoot, ref.name)
   const output: OutputFiles = {
-    files: { 'index.html': html.html, ...html.files, [THEME_CSS]: theme.css },
-    assets: [...html.assets, ...theme.assets, ...images],
+    files: { 'index.html': html.html, ...html.files, ...rich.files, [THEME_CSS]: theme.css },
+    assets: [...html.assets, ...theme.assets, ...rich.assets, ...images],
   }
   await (options.write ?? writeOutputFolder)(outDir, output)
   debug('wrote %s (%d slides)', outDir, built.slides.length)
   const inputs = [config.file, ...files.map((f) => f.file), ...chapters.flatMap((c) => c.imports), ...images.map((a) => a.from)]
   return {
-    value: { name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: built.slides, html, theme, templates, output, inputs },
+    value: { name: ref.name, deckDir: ref.dir, outDir, config, chapters: built.chapters, slides: rich.slides, html, theme, templates, output, inputs, drawnDiagrams: rich.drawnDiagrams },
     diagnostics,
   }
 }

@@ -27,4 +27,6 @@ export interface BuiltDeck {
   readonly output: OutputFiles
   /** Every file the build read, for watchers. */
   readonly inputs: readonly string[]
+  /** Diagrams this build drew in the browser; 0 when every one came from a cache. */
+  readonly drawnDiagrams: number
 }

@@ -49,6 +49,13 @@ export const deckConfigSchema = z
     duration: z.number().min(0).default(0),
     /** Words a minute. @defaultValue 130 */
     speakingRate: z.number().positive().default(130),
+    math: z
+      .object({
+        /** TeX macros for every formula of the deck (`\RR: \mathbb{R}`). @defaultValue {} */
+        macros: z.record(z.string().regex(/^\\[A-Za-z]+$|^\\.$/, 'a macro name is a backslash and letters, like \\RR'), text()).default({}),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
 

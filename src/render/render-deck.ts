@@ -16,6 +16,8 @@ export interface RenderDeckInput {
   readonly chapters: readonly ChapterRef[]
   /** URL prefix of the output's assets as seen from index.html. @defaultValue '' */
   readonly assetsBase?: string
+  /** More stylesheets the build writes (the math stylesheet), relative to the output folder. */
+  readonly extraStylesheets?: readonly string[]
 }
 
 /** Output paths of the stylesheets deckhand writes (theme.css is written by the build from ThemeStyle.css). */
@@ -53,6 +55,7 @@ export function renderDeck(input: RenderDeckInput): StageResult<DeckHtml> {
       notesJs: base + REVEAL_PATHS.notesJs,
       deckCss: base + DECK_CSS,
       themeCss: base + THEME_CSS,
+      extraCss: (input.extraStylesheets ?? []).map((file) => base + file),
     },
   }
   const html = runTemplate(input.templates.shell, shellData, partials)

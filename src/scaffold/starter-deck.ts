@@ -146,6 +146,37 @@ Images are paths relative to the chapter file; they are copied into the output.
 
 ---
 
+## A diagram from text
+
+\`\`\`mermaid {alt="A flowchart: Markdown and a theme go into deckhand, which makes the slides and the PDFs"}
+flowchart LR
+  md[Markdown chapters] --> dh{{deckhand}}
+  theme[Theme] --> dh
+  dh --> html[HTML slides]
+  dh --> pdf[PDF handouts]
+\`\`\`
+Drawn at build time, in the theme's colours and fonts
+
+Note:
+A mermaid fence becomes a diagram when the deck is built: no script runs when it is shown.
+The line right after the fence is its caption; alt text goes in braces after "mermaid".
+
+---
+
+## A formula or two
+
+Inline math goes between dollars, like $e^{i\\pi} + 1 = 0$; a price like $5 stays text.
+
+$$
+\\bar{x} = \\frac{1}{n} \\sum_{i=1}^{n} x_i
+$$
+
+Note:
+Formulas are typeset at build time with KaTeX. Two dollars on their own lines make a display formula.
+Emoji shortcodes work too :sparkles:
+
+---
+
 <!-- template: cards -->
 
 ## Next steps

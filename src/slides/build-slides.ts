@@ -2,6 +2,8 @@
 import type { Token, Tokens } from 'marked'
 import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import type { Chapter, ChapterRef, DeckConfig, LinkTarget, Slide, SlideAttribute, SlideData, SlideOrigin, SlideSource } from '../model.js'
+import type { DiagramRequest } from '../diagrams/collect-diagrams.js'
+import type { EmojiTable } from '../emoji/emoji-shortcodes.js'
 import { applyElementAttributes, hasElementComments } from './apply-element-attributes.js'
 import { plainText } from '../html/html-text.js'
 import { attachElementMarks } from './element-marks.js'
@@ -14,6 +16,7 @@ import { childTokens, hasRawHtml, lexMarkdown, renderBlocks, renderInline } from
 import { NestingTooDeep } from './nesting-too-deep.js'
 import { readBackground } from './read-background.js'
 import { resolveLinks, type AssetRequest } from './resolve-links.js'
+import { createRichContent, type RichContent } from './rich-content.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
 import { resolveSplit, renderMark, attributeText, slideAttributes } from './slide-attributes.js'
 import { slidePrintData } from './slide-print-data.js'
@@ -23,6 +26,8 @@ export interface BuildSlidesInput {
   readonly deck: DeckConfig
   readonly deckDir: string
   readonly chapters: readonly Chapter[]
+  /** Shortcode table, when the deck's text may hold `:shortcodes:`. */
+  readonly emoji?: EmojiTable
 }
 
 export interface BuiltSlides {
@@ -30,6 +35,10 @@ export interface BuiltSlides {
   readonly chapters: readonly ChapterRef[]
   /** Local files the slides reference, each with the line that asked for it. */
   readonly assets: readonly AssetRequest[]
+  /** Diagrams to draw; their placeholders are in the slides' HTML until the build fills them. */
+  readonly diagrams: readonly DiagramRequest[]
+  /** The typeset HTML of every formula (the math stylesheet keeps the fonts they use). */
+  readonly formulas: readonly string[]
 }
 
 export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
@@ -38,6 +47,7 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   const slug = createSlugger()
   const bodies: Slide[][] = []
   const refs: ChapterRef[] = []
+  const rich = createRichContent(input.deck, input.emoji)
 
   input.chapters.forEach((chapter, i) => {
     const number = i + 1
@@ -45,9 +55,9 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
     const ref: ChapterRef = { number, title: chapter.meta.title, subtitle: chapter.meta.subtitle, file: chapter.file, firstSlideId: '' }
     if (chapter.meta.section && ref.title) pending.push(chapterSectionSlide(chapter, ref, slug(ref.title, `chapter-${number}`)))
     // Ids first, so that links naming a slide by its position can name its id instead.
-    const lexed = chapter.slides.map((source) => lexSlide(source, ref, input, slug, assets, diagnostics))
+    const lexed = chapter.slides.map((source) => lexSlide(source, ref, input, { slug, assets, rich, diagnostics }))
     const targets = positionTargets(lexed, chapter.meta.dialect.name)
-    for (const slide of lexed) pending.push(buildSlide(slide, chapter, ref, input, targets, assets, diagnostics))
+    for (const slide of lexed) pending.push(buildSlide(slide, chapter, ref, input, targets, { slug, assets, rich, diagnostics }))
     const firstSlideId = pending[0]?.id ?? ''
     const finalRef = { ...ref, firstSlideId }
     refs.push(finalRef)
@@ -58,7 +68,7 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   if (input.deck.titleSlide) opening.push(titleSlide(input.deck, slug(input.deck.title, 'title')))
   if (input.deck.agenda && refs.length > 1) opening.push(agendaSlide(input.deck, refs, slug('agenda', 'agenda')))
   const slides = [...opening, ...bodies.flat()].map((s, i) => ({ ...s, index: i + 1 }))
-  return { value: { slides, chapters: refs, assets }, diagnostics }
+  return { value: { slides, chapters: refs, assets, diagrams: rich.diagrams, formulas: [...rich.islands.values()] }, diagnostics }
 }
 
 interface LexedSlide {
@@ -73,10 +83,19 @@ interface LexedSlide {
   readonly assets: readonly AssetRequest[]
 }
 
-function lexSlide(source: SlideSource, ref: ChapterRef, input: BuildSlidesInput, slug: Slugger, assets: AssetRequest[], diagnostics: Diagnostic[]): LexedSlide {
+/** What every slide of a build adds to or draws from. */
+interface SlideSink {
+  readonly slug: Slugger
+  readonly assets: AssetRequest[]
+  readonly rich: RichContent
+  readonly diagnostics: Diagnostic[]
+}
+
+function lexSlide(source: SlideSource, ref: ChapterRef, input: BuildSlidesInput, { slug, assets, rich, diagnostics }: SlideSink): LexedSlide {
   const origin: SlideOrigin = { file: source.span.file, markdown: source.markdown, markdownLine: source.markdownLine }
   const deck = { deckDir: input.deckDir, policy: input.deck.html }
   const tokens = lexGuarded(source.markdown, { file: source.span.file, line: source.span.line }, diagnostics)
+  rich.prepare(tokens, origin, diagnostics)
   const clean = (text: string): string => (deck.policy === 'trusted' ? text : sanitizeAttributes(text, origin, diagnostics))
   // An `.element:` comment with no element before it belongs to the slide, as in Reveal.
   const slideMarks = attachElementMarks(tokens, clean)
@@ -95,19 +114,20 @@ function buildSlide(
   ref: ChapterRef,
   input: BuildSlidesInput,
   targets: ReadonlyMap<string, string>,
-  assets: AssetRequest[],
-  diagnostics: Diagnostic[],
+  sink: SlideSink,
 ): Slide {
+  const { assets, rich, diagnostics } = sink
   const { source, origin, tokens } = lexed
   rewritePositionLinks(tokens, targets)
   const firstAsset = assets.length
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const layout = source.template || (source.split ? 'split' : inferLayout(tokens, chapter.meta.template))
-  const finish = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
+  const finishing = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
+  const finish = (html: string): string => rich.fill(finishing.html(html))
   const split = resolveSplit(source.split, source, input.deckDir, assets)
-  const data: SlideData = { ...mapHtmlFields(extractSlideData(tokens), finish.html), ...(split && { split }) }
+  const data: SlideData = { ...mapHtmlFields(extractSlideData(tokens), finish), ...(split && { split }) }
   const images = [...lexed.assets, ...assets.slice(firstAsset)].map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
-  const notes = buildNotes(source, input, assets, diagnostics)
+  const notes = buildNotes(source, input, sink)
   const steps = collectCodeSteps(tokens)
   const background = readBackground(lexed.attributes)
   const mark = (text: string | undefined): string | undefined => {
@@ -132,7 +152,7 @@ function buildSlide(
     span: source.span,
     source: origin,
     links: [...images, ...linksOf(tokens, origin), ...notes.links],
-    print: slidePrintData(splitTitle(tokens).afterTitle, data, finish.html, source.markdown),
+    print: slidePrintData(splitTitle(tokens).afterTitle, data, finish, source.markdown),
     ...(steps.length && { steps }),
     ...(lexed.hidden && { hidden: true }),
     ...(background && { background }),
@@ -197,13 +217,15 @@ function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['htm
   }
 }
 
-function buildNotes(source: SlideSource, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
+function buildNotes(source: SlideSource, input: BuildSlidesInput, { assets, rich, diagnostics }: SlideSink) {
   if (!source.notes) return { html: '', text: '', links: [] }
   const origin: SlideOrigin = { file: source.span.file, markdown: source.notes, markdownLine: source.notesLine }
   const tokens = lexGuarded(source.notes, { file: source.span.file, line: source.notesLine }, diagnostics)
+  rich.prepare(tokens, origin, diagnostics)
   const requested = resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics)
   assets.push(...requested)
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
   const images = requested.map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
-  return { html, text: plainText(html), links: [...images, ...linksOf(tokens, origin)] }
+  // The text is read before the formulas are filled in: their placeholders hold the TeX.
+  return { html: rich.fill(html), text: plainText(html), links: [...images, ...linksOf(tokens, origin)] }
 }

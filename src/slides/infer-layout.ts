@@ -7,7 +7,7 @@ const SHORT_LINE_WORDS = 16
 
 /**
  * A heading alone (with at most a short line under it) is a section; a lone blockquote a quote;
- * a lone image an image; a heading with one code block a code slide; columns a two-column slide.
+ * a lone image (or diagram) an image; a heading with one code block a code slide; columns a two-column slide.
  * `fallback` is the chapter's default template, used when no rule matches.
  */
 export function inferLayout(tokens: readonly Token[], fallback: string): string {
@@ -17,7 +17,7 @@ export function inferLayout(tokens: readonly Token[], fallback: string): string 
   if (content.some((t) => t.type === 'dhBlock' && (t as unknown as BlockToken).kind === 'columns')) return 'two-column'
   if (hasHeading && isSectionBody(body, content[0] as Tokens.Heading)) return 'section'
   if (body.length === 1 && body[0]!.type === 'blockquote') return 'quote'
-  if (body.length === 1 && isLoneImage(body[0])) return 'image'
+  if (body.length === 1 && (isLoneImage(body[0]) || body[0]!.type === 'dhDiagram')) return 'image'
   if (hasHeading && body.filter((t) => t.type === 'code').length === 1 && body.every((t) => t.type === 'code' || isShortParagraph(t))) return 'code'
   return fallback || 'content'
 }

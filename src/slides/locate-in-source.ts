@@ -10,6 +10,11 @@ export function locate(origin: SlideOrigin, needle: string): SourceSpan {
 export function find(origin: SlideOrigin, needle: string): SourceSpan | undefined {
   const index = needle ? origin.markdown.indexOf(needle) : -1
   if (index < 0) return undefined
+  return spanAt(origin, index)
+}
+
+/** The file line and column of an offset into the slide's Markdown. */
+export function spanAt(origin: SlideOrigin, index: number): SourceSpan {
   let line = origin.markdownLine
   let lineStart = 0
   for (let i = 0; i < index; i++) {

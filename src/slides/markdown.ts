@@ -2,10 +2,13 @@
 // blocks, `:::` containers (columns, handout-only, slides-only) and build-time highlighting.
 import { Marked, type Renderer, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked'
 import { fenceTracker } from '../content/code-fences.js'
+import { diagramExtension } from '../diagrams/diagram-syntax.js'
+import { mathExtension } from '../math/math-syntax.js'
 import { marksOf, withAttributes } from './element-marks.js'
 import { highlightCode, parseCodeInfo } from './highlight-code.js'
 import { linearInline } from './linear-inline.js'
 import { NestingTooDeep } from './nesting-too-deep.js'
+import { startInParagraph } from './paragraph-start.js'
 
 export interface BlockToken {
   readonly type: 'dhBlock'
@@ -62,36 +65,13 @@ function spendScanBudget(chars: number): void {
   if (scanBudget < 0) throw new NestingTooDeep('too many ::: blocks inside each other or left open')
 }
 
-/**
- * Where a container starts inside the paragraph at the head of `src`, so the paragraph stops
- * there. Only up to the first blank line: a paragraph never runs past one, and searching the
- * whole rest from every paragraph made a long chapter quadratic.
- */
-function containerStart(src: string): number | undefined {
-  for (let at = 0; at < src.length; ) {
-    if (src.startsWith(':::', at)) return at
-    const newline = src.indexOf('\n', at)
-    if (newline === -1) return undefined
-    at = newline + 1
-    if (isBlankLineAt(src, at)) return undefined
-  }
-  return undefined
-}
-
-/** Empty or spaces only: what ends a paragraph for marked (a line of tabs does not). */
-function isBlankLineAt(src: string, at: number): boolean {
-  for (let i = at; i < src.length; i++) {
-    const c = src.charCodeAt(i)
-    if (c === 10) return true
-    if (c !== 32) return false
-  }
-  return true
-}
+// Where a container may start, tried at each line start of the paragraph.
+const CONTAINER_OPEN = /:::/y
 
 const containers: TokenizerAndRendererExtension = {
   name: 'dhBlock',
   level: 'block',
-  start: containerStart,
+  start: (src) => startInParagraph(src, CONTAINER_OPEN),
   tokenizer(src) {
     const block = scanBlock(src)
     if (!block) return undefined
@@ -154,6 +134,8 @@ marked.use({
     },
   },
 })
+
+marked.use(mathExtension, diagramExtension)
 
 // Tokens that carry `.element:` marks render with them on their first tag. Each renderer
 // renders the token as it would unmarked (the chain below), then adds the attributes.

@@ -2,6 +2,7 @@
 import { clampChroma, converter, formatHex, parse, wcagContrast, wcagLuminance } from 'culori'
 import { warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import { classifyBackground } from './classify-background.js'
+import { diagramPalette } from './diagram-palette.js'
 import type { Palette, SlideLook, ThemeKit } from './theme-kit.js'
 
 /** WCAG AA: 4.5:1 for body text, 3:1 for large text (headings, title and section slides). */
@@ -115,6 +116,17 @@ function palettePairs(p: Palette, at: string, label: string): Pair[] {
       min: AA_TEXT,
       keys: [k(`code.${token}`), k('code.background')],
     })),
+    ...diagramPairs(p, k, label),
+  ]
+}
+
+/** Diagrams: node text on its fill, lines on the background, text on each series colour. */
+function diagramPairs(p: Palette, k: (key: string) => string, label: string): Pair[] {
+  const diagram = diagramPalette(p)
+  return [
+    { label: `${label}diagram text on surface`, fg: p.text, bg: p.surface, min: AA_TEXT, keys: [k('surface'), k('text')] },
+    { label: `${label}diagram lines on background`, fg: diagram.line, bg: p.background, min: AA_LARGE, keys: [k('rule'), k('background')] },
+    ...diagram.series.map((colour, i) => ({ label: `${label}diagram text on diagram colour ${i + 1}`, fg: p.text, bg: colour, min: AA_TEXT, keys: [k('text'), k('background')] })),
   ]
 }
 

@@ -2,6 +2,7 @@
 // Templates read colours and fonts only through the --dh-* custom properties defined here.
 import { isLightColor, luminanceOf } from './check-contrast.js'
 import { classifyBackground } from './classify-background.js'
+import { diagramPalette } from './diagram-palette.js'
 import type { FontPlan } from './plan-fonts.js'
 import { themeAssetPath } from './theme-asset-path.js'
 import type { Palette, SlideLook, ThemeKit } from './theme-kit.js'
@@ -11,6 +12,7 @@ export const THEME_VARIABLES = [
   '--dh-bg', '--dh-text', '--dh-heading', '--dh-accent', '--dh-accent-text', '--dh-link', '--dh-muted', '--dh-rule', '--dh-surface',
   '--dh-code-bg', '--dh-code-text', '--dh-code-keyword', '--dh-code-string', '--dh-code-comment', '--dh-code-number', '--dh-code-title',
   '--dh-font-body', '--dh-font-heading', '--dh-font-code', '--dh-title-bg', '--dh-title-text', '--dh-section-bg', '--dh-section-text',
+  '--dh-diagram-line', '--dh-diagram-1', '--dh-diagram-2', '--dh-diagram-3', '--dh-diagram-4', '--dh-diagram-5', '--dh-diagram-6',
 ] as const
 
 export interface ThemeCssParts {
@@ -32,6 +34,7 @@ export function generateThemeCss(kit: ThemeKit, fonts: FontPlan, parts: ThemeCss
 }
 
 function variables(kit: ThemeKit, p: Palette, title: SlideLook, section: SlideLook, fonts: FontPlan): string {
+  const diagram = diagramPalette(p)
   const vars: Record<(typeof THEME_VARIABLES)[number], string> = {
     '--dh-bg': p.background,
     '--dh-text': p.text,
@@ -56,6 +59,13 @@ function variables(kit: ThemeKit, p: Palette, title: SlideLook, section: SlideLo
     '--dh-title-text': title.text,
     '--dh-section-bg': backgroundValue(kit, section.background),
     '--dh-section-text': section.text,
+    '--dh-diagram-line': diagram.line,
+    '--dh-diagram-1': diagram.series[0]!,
+    '--dh-diagram-2': diagram.series[1]!,
+    '--dh-diagram-3': diagram.series[2]!,
+    '--dh-diagram-4': diagram.series[3]!,
+    '--dh-diagram-5': diagram.series[4]!,
+    '--dh-diagram-6': diagram.series[5]!,
   }
   const texts = [p.background, p.text, title.text, section.text]
   const extras = {

@@ -17,6 +17,7 @@ export function deckConfig(overrides: Partial<DeckConfig> = {}): DeckConfig {
     agenda: true,
     duration: 0,
     speakingRate: 130,
+    math: { macros: {} },
     spans: {},
     file: '/deck/deck.yml',
     ...overrides,

@@ -69,6 +69,7 @@ export function fixtureConfig(file: string): DeckConfig {
     title: 'The PyTorch Story', subtitle: 'From research code to production', author: 'Ada Example',
     date: '2026-11-26', event: 'Lunch & Learn', theme: 'default', chapters: [], html: 'safe', reveal: {},
     handouts: { layouts: ['3-up'], paper: 'A4' }, titleSlide: true, agenda: true, duration: 45, speakingRate: 130,
+    math: { macros: {} },
     spans: {}, file,
   }
 }
@@ -111,7 +112,7 @@ export function fixtureBuiltDeck(outDir: string, templates: TemplateSet, extraSl
   return {
     name: 'fixture', deckDir: outDir, outDir, config: fixtureConfig(`${outDir}/deck.yml`), chapters, slides: slides.map((s) => s.slide),
     html: { deck: 'fixture', html: files['index.html'], slides, assets: [], files: {} }, theme, templates,
-    output: { files, assets: [] }, inputs: [], ...overrides,
+    output: { files, assets: [] }, inputs: [], drawnDiagrams: 0, ...overrides,
   }
 }
 

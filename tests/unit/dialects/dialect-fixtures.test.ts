@@ -183,7 +183,7 @@ describe('Slidev decks (@slidev/parser 52.15.2)', async () => {
 
   it('maps Slidev layouts to deckhand layouts', () => {
     expect(deck.own.map((s) => s.layout)).toEqual([
-      'title', 'content', 'content', 'two-column', 'split', 'content', 'section', 'section', 'section', 'quote', 'section', 'section', 'split', 'code', 'section', 'end',
+      'title', 'content', 'content', 'two-column', 'split', 'content', 'section', 'section', 'section', 'quote', 'section', 'section', 'split', 'content', 'section', 'end',
     ])
     const tyres = sectionOf(deck.html, 'tyres')
     expect(tyres).toContain('<h2 class="dh-title">Tyres</h2>')

@@ -32,7 +32,8 @@ describe('setPdfMetadata', () => {
     expect(doc.getPageCount()).toBe(3)
   })
 
-  it('is read by pdf.js too (metadata and page count)', async () => {
+  // Loading pdf.js takes seconds on a loaded 2-core machine.
+  it('is read by pdf.js too (metadata and page count)', { timeout: 30_000 }, async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
     const updated = await setPdfMetadata(await classicPdf(2), META)
     const doc = await pdfjs.getDocument({ data: updated, verbosity: 0 }).promise

@@ -49,7 +49,8 @@ async function readBack(pdf: Uint8Array) {
 }
 
 describe('addOutline', () => {
-  it('nests slides under chapters, points each at the page of its marker, and removes the markers', async () => {
+  // Loading pdf.js takes seconds on a loaded 2-core machine.
+  it('nests slides under chapters, points each at the page of its marker, and removes the markers', { timeout: 30_000 }, async () => {
     const original = await markedPdf([[0, 1], [2], [], [3, 4]])
     const bookmarks = [
       { level: 1, title: 'Part one' },

@@ -22,6 +22,7 @@ describe('resolveDeckConfig', () => {
       agenda: true,
       duration: 0,
       speakingRate: 130,
+      math: { macros: {} },
       spans: { title: { file: FILE, line: 1, column: 1 } },
       file: FILE,
     })
@@ -57,6 +58,7 @@ describe('resolveDeckConfig', () => {
       agenda: false,
       duration: 45,
       speakingRate: 150,
+      math: { macros: {} },
     })
     expect(value.spans.chapters).toEqual({ file: FILE, line: 7, column: 1 })
     expect(value.spans.speakingRate).toEqual({ file: FILE, line: 14, column: 1 })

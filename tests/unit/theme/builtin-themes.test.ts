@@ -13,7 +13,7 @@ const cssVar = (css: string, name: string): string | undefined => new RegExp(`${
 function contractVariables(): string[] {
   const model = readFileSync(fileURLToPath(new URL('../../../src/model.ts', import.meta.url)), 'utf8')
   const comment = model.slice(model.lastIndexOf('/**', model.indexOf('export interface ThemeStyle')), model.indexOf('export interface ThemeStyle'))
-  return [...new Set(comment.match(/--dh-[a-z-]+/g) ?? [])]
+  return [...new Set(comment.match(/--dh-[a-z0-9-]*[a-z0-9]/g) ?? [])]
 }
 
 describe('built-in themes', () => {

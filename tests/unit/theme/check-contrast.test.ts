@@ -22,6 +22,13 @@ describe('contrast', () => {
     expect(ensureContrast('#1a1a1a', '#ffffff', 4.5)).toBe('#1a1a1a')
   })
 
+  it('checks diagram text on the surface at the surface line, and derives series colours the text reads on', () => {
+    const diagnostics = checkContrast(kit('colors:\n  background: "#ffffff"\n  text: "#222222"\n  surface: "#444444"\n'))
+    const onSurface = diagnostics.filter((d) => d.message.startsWith('Low contrast: diagram text on surface'))
+    expect(onSurface).toEqual([expect.objectContaining({ code: 'contrast-low', span: { file: '/t/x/theme.yml', line: 4, column: 3 } })])
+    expect(diagnostics.filter((d) => /diagram (lines|text on diagram colour)/.test(d.message))).toEqual([])
+  })
+
   it('reads the colours of every gradient stop', () => {
     expect(gradientColors('linear-gradient(135deg, #14213d 0%, rgb(34 52 94) 100%)')).toEqual(['#14213d', 'rgb(34 52 94)'])
   })
