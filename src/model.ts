@@ -98,6 +98,16 @@ export interface CodeBlock {
   /** Highlighted HTML of the whole block (`<pre><code>…`). */
   readonly html: string
   readonly text: string
+  /** The highlighter's tokens, one list per line, for outputs that are not HTML (absent: plain `text`). */
+  readonly lines?: readonly (readonly CodeSpan[])[]
+  /** 1-based lines marked for emphasis (```` ```py {2-3} ````); the others are dimmed. */
+  readonly highlight?: readonly number[]
+}
+
+/** A run of code text with the highlighter's scopes around it, outermost first (`['meta', 'keyword']`). */
+export interface CodeSpan {
+  readonly text: string
+  readonly scopes: readonly string[]
 }
 
 /** What a slide template receives, besides deck and chapter fields. */
@@ -116,6 +126,8 @@ export interface SlideData {
   readonly quote?: { readonly html: string; readonly cite: string }
   readonly code?: CodeBlock
   readonly columns: readonly string[]
+  /** The slide's content after the title as structured text, in order (see ContentBlock); built slides always have it. */
+  readonly blocks?: readonly ContentBlock[]
 }
 
 export interface ChapterRef {
@@ -135,6 +147,8 @@ export interface Slide {
   readonly data: SlideData
   readonly notesHtml: string
   readonly notesText: string
+  /** The notes as structured text, for outputs that are not HTML; built slides always have it. */
+  readonly notesBlocks?: readonly ContentBlock[]
   readonly attributes: string
   readonly newStack: boolean
   /** null for the generated title and agenda slides. */
@@ -189,3 +203,50 @@ export interface ThemeStyle {
   readonly width: number
   readonly height: number
 }
+
+/** Inline text with its marks, for outputs that are not HTML (the PowerPoint, the notes export). */
+export interface TextRun {
+  readonly text: string
+  readonly bold?: boolean
+  readonly italic?: boolean
+  readonly code?: boolean
+  readonly strike?: boolean
+  /** Link target as written (images resolved to the output folder). */
+  readonly href?: string
+}
+
+/** One item of a list, nested lists flattened: level 0 is the outer list. */
+export interface ListEntry {
+  readonly runs: readonly TextRun[]
+  readonly level: number
+  readonly ordered: boolean
+  /** The item's number in an ordered list. */
+  readonly number: number
+}
+
+export type TableAlign = 'left' | 'center' | 'right' | ''
+
+/**
+ * A block of a slide's Markdown as text with structure, read from the tokens (never from
+ * rendered HTML). `line` is the file line the block starts on.
+ */
+export type ContentBlock =
+  | { readonly kind: 'heading'; readonly line: number; readonly depth: number; readonly runs: readonly TextRun[] }
+  | { readonly kind: 'paragraph'; readonly line: number; readonly runs: readonly TextRun[] }
+  | { readonly kind: 'list'; readonly line: number; readonly items: readonly ListEntry[] }
+  | {
+      readonly kind: 'table'
+      readonly line: number
+      readonly align: readonly TableAlign[]
+      readonly header: readonly (readonly TextRun[])[]
+      readonly rows: readonly (readonly (readonly TextRun[])[])[]
+    }
+  | { readonly kind: 'code'; readonly line: number; readonly code: CodeBlock }
+  | { readonly kind: 'quote'; readonly line: number; readonly blocks: readonly ContentBlock[]; readonly cite: string }
+  | { readonly kind: 'image'; readonly line: number; readonly image: ImageRef }
+  | { readonly kind: 'columns'; readonly line: number; readonly columns: readonly (readonly ContentBlock[])[] }
+  /** `:::name` … `:::` other than columns: `handout`, `slides`, or a custom block. */
+  | { readonly kind: 'container'; readonly line: number; readonly name: string; readonly blocks: readonly ContentBlock[] }
+  | { readonly kind: 'rule'; readonly line: number }
+  /** Raw HTML written in the Markdown, as its text. */
+  | { readonly kind: 'html'; readonly line: number; readonly text: string }

@@ -18,6 +18,11 @@ export function plainText(html: string): string {
     .trim()
 }
 
+/** Text with its character references decoded (`&amp;` → `&`), whitespace kept as it is. */
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, name: string) => decodeEntity(name) ?? m) : text
+}
+
 function decodeEntity(name: string): string | undefined {
   if (!name.startsWith('#')) return ENTITIES[name]
   const code = /^#x/i.test(name) ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10)

@@ -4,6 +4,7 @@ import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
 import type { Chapter, ChapterRef, DeckConfig, Slide, SlideData, SlideSource } from '../model.js'
 import { applyElementAttributes, hasElementComments, parseAttributes } from './apply-element-attributes.js'
 import { plainText } from '../html/html-text.js'
+import { extractBlocks } from './extract-blocks.js'
 import { extractSlideData, mapHtmlFields } from './extract-slide-data.js'
 import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides.js'
 import { inferLayout } from './infer-layout.js'
@@ -68,7 +69,7 @@ function buildSlide(
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const layout = source.template || inferLayout(tokens, chapter.meta.template)
   const finish = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
-  const data: SlideData = mapHtmlFields(extractSlideData(tokens), finish.html)
+  const data: SlideData = mapHtmlFields(extractSlideData(tokens, source.markdownLine), finish.html)
   const notes = buildNotes(source, chapter, input, assets, diagnostics)
   const attributes = buildAttributes(source, origin, input, assets, diagnostics)
   const id = slug(data.title, `slide-${ref.number}-${source.markdownLine}`)
@@ -79,6 +80,7 @@ function buildSlide(
     data,
     notesHtml: notes.html,
     notesText: notes.text,
+    notesBlocks: notes.blocks,
     attributes,
     newStack: source.newStack,
     chapter: ref,
@@ -111,12 +113,12 @@ function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['htm
 }
 
 function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInput, assets: AssetRequest[], diagnostics: Diagnostic[]) {
-  if (!source.notes) return { html: '', text: '' }
+  if (!source.notes) return { html: '', text: '', blocks: [] }
   const origin: SlideOrigin = { file: chapter.file, markdown: source.notes, markdownLine: source.notesLine }
   const tokens = lexMarkdown(source.notes)
   assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
-  return { html, text: plainText(html) }
+  return { html, text: plainText(html), blocks: extractBlocks(tokens, source.notesLine) }
 }
 
 /** `<!-- .slide: … -->` attributes, cleaned, with local background images copied like any image. */

@@ -2,10 +2,9 @@
 import type { Token, Tokens } from 'marked'
 import { plainText } from '../html/html-text.js'
 import type { CodeBlock, ImageRef, ListItem, Section, SlideData } from '../model.js'
-import { parseCodeInfo } from './highlight-code.js'
-import { childTokens, highlightToken, renderBlocks, renderInline, type BlockToken } from './markdown.js'
+import { codeBlock, extractBlocks, quoteParts } from './extract-blocks.js'
+import { childTokens, renderBlocks, renderInline, type BlockToken } from './markdown.js'
 
-const ATTRIBUTION = /^\s*(?:—|–|--|~)\s*(.+)$/s
 const LABEL_SEPARATOR = /^\s*(?:—|–|-|:|\|)\s*/
 
 /** Tokens that carry content (not blank space, not comments). */
@@ -13,8 +12,11 @@ export function significant(tokens: readonly Token[]): Token[] {
   return tokens.filter((t) => t.type !== 'space' && !(t.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(t.raw)))
 }
 
-/** Fields hold HTML straight from Markdown; the caller finishes them (sanitising, `.element`). */
-export function extractSlideData(tokens: readonly Token[]): SlideData {
+/**
+ * Fields hold HTML straight from Markdown; the caller finishes them (sanitising, `.element`).
+ * `firstLine` is the file line of the slide's first Markdown line, for the blocks' lines.
+ */
+export function extractSlideData(tokens: readonly Token[], firstLine = 1): SlideData {
   const render = memoRender()
   const content = significant(tokens)
   const first = content[0]
@@ -34,6 +36,7 @@ export function extractSlideData(tokens: readonly Token[]): SlideData {
     ...optional('quote', extractQuote(content)),
     ...optional('code', extractCode(content)),
     columns: extractColumns(content),
+    blocks: extractBlocks(tokens, firstLine, heading),
   }
 }
 
@@ -126,19 +129,13 @@ function collectImages(tokens: readonly Token[]): ImageRef[] {
 function extractQuote(tokens: readonly Token[]): { html: string; cite: string } | undefined {
   const quote = tokens.find((t) => t.type === 'blockquote') as Tokens.Blockquote | undefined
   if (!quote) return undefined
-  const inner = significant(quote.tokens)
-  const last = inner[inner.length - 1]
-  const match = last?.type === 'paragraph' ? ATTRIBUTION.exec((last as Tokens.Paragraph).text) : null
-  if (!match || inner.length < 2) return { html: renderBlocks(inner), cite: '' }
-  // The attribution is the quote's last paragraph, starting with a dash.
-  const citeTokens = trimSeparator((last as Tokens.Paragraph).tokens.map((t, i) => (i === 0 && t.type === 'text' ? { ...t, text: t.text.replace(/^\s*(?:—|–|--|~)\s*/, '') } : t)) as Token[])
-  return { html: renderBlocks(inner.slice(0, -1)), cite: plainText(renderInline(citeTokens)) }
+  const { body, cite } = quoteParts(quote)
+  return { html: renderBlocks(body), cite: cite ? plainText(renderInline(trimSeparator(cite))) : '' }
 }
 
 function extractCode(tokens: readonly Token[]): CodeBlock | undefined {
   const code = tokens.find((t) => t.type === 'code') as Tokens.Code | undefined
-  if (!code) return undefined
-  return { lang: parseCodeInfo(code.lang ?? '').lang, html: highlightToken(code), text: code.text }
+  return code ? codeBlock(code) : undefined
 }
 
 function extractColumns(tokens: readonly Token[]): string[] {

@@ -5,11 +5,11 @@ import { escapeHtml } from '../html/html-text.js'
 function data(title: string, lead: string, items: readonly ListItem[] = []): SlideData {
   const titleHtml = escapeHtml(title)
   const leadHtml = escapeHtml(lead)
-  return { title, titleHtml, lead: leadHtml, body: '', rest: '', items, sections: [], images: [], columns: [] }
+  return { title, titleHtml, lead: leadHtml, body: '', rest: '', items, sections: [], images: [], columns: [], blocks: [] }
 }
 
 function generated(id: string, layout: string, slideData: SlideData, span: Slide['span'], chapter: ChapterRef | null): Slide {
-  return { id, index: 0, layout, data: slideData, notesHtml: '', notesText: '', attributes: '', newStack: true, chapter, generated: true, span }
+  return { id, index: 0, layout, data: slideData, notesHtml: '', notesText: '', notesBlocks: [], attributes: '', newStack: true, chapter, generated: true, span }
 }
 
 export function titleSlide(deck: DeckConfig, id: string): Slide {

@@ -2,7 +2,7 @@
 // blocks, `:::` containers (columns, handout-only, slides-only) and build-time highlighting.
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked'
 import { fencedLines } from '../content/code-fences.js'
-import { highlightCode, parseCodeInfo } from './highlight-code.js'
+import { highlightCodeBlock, parseCodeInfo, type HighlightedCode } from './highlight-code.js'
 
 export interface BlockToken {
   readonly type: 'dhBlock'
@@ -65,13 +65,18 @@ function isFragmentList(token: Tokens.List): boolean {
   return !token.ordered && token.raw.trimStart().startsWith('+')
 }
 
-const highlighted = new WeakMap<Tokens.Code, string>()
+const highlighted = new WeakMap<Tokens.Code, HighlightedCode>()
 
 /** Highlights a code token once, however many fields show it. */
 export function highlightToken(token: Tokens.Code): string {
-  let html = highlighted.get(token)
-  if (html === undefined) highlighted.set(token, (html = highlightCode(token.text, parseCodeInfo(token.lang ?? ''))))
-  return html
+  return highlightedCode(token).html
+}
+
+/** The code token's highlighted HTML and its tokens as data, computed once. */
+export function highlightedCode(token: Tokens.Code): HighlightedCode {
+  let result = highlighted.get(token)
+  if (result === undefined) highlighted.set(token, (result = highlightCodeBlock(token.text, parseCodeInfo(token.lang ?? ''))))
+  return result
 }
 
 interface FragmentMark {
