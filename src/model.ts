@@ -1,5 +1,6 @@
 // Plain, readonly, serialisable data passed between the pipeline's stages.
 import type { SourceSpan } from './diagnostics/diagnostic.js'
+import type { Palette, SlideLook } from './theme/theme-kit.js'
 
 export type HandoutLayout = 'notes' | '2-up' | '3-up' | '6-up' | 'outline'
 export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = ['notes', '2-up', '3-up', '6-up', 'outline']
@@ -202,6 +203,21 @@ export interface ThemeStyle {
   /** Slide size in CSS pixels. */
   readonly width: number
   readonly height: number
+  /** The kit's colours and fonts as data, for outputs that are not CSS (the PowerPoint); loaded themes always have it. */
+  readonly brand?: ThemeBrand
+}
+
+export interface ThemeBrand {
+  readonly colors: Palette
+  /** Each role's first font family (a bundled font, the theme's own, or a system font). */
+  readonly fonts: { readonly heading: string; readonly body: string; readonly code: string }
+  /** Each role's generic family (`serif`, `sans-serif`, `monospace`), for applications that must substitute a font. */
+  readonly fontKinds: { readonly heading: string; readonly body: string; readonly code: string }
+  /** Backgrounds as written (colour or gradient), an image as its path in the output folder. */
+  readonly titleSlide: SlideLook
+  readonly sectionSlide: SlideLook
+  /** Logo height in CSS pixels (0 without a logo). */
+  readonly logoHeight: number
 }
 
 /** Inline text with its marks, for outputs that are not HTML (the PowerPoint, the notes export). */

@@ -46,6 +46,11 @@ export const DIAGNOSTIC_CODES = [
   'glyph-missing',
   'talk-too-long',
   'internal',
+  // Exports: the one-file HTML, the notes and the PowerPoint
+  'export-format-unknown',
+  'export-not-placed',
+  'export-overflow',
+  'export-failed',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
