@@ -5,6 +5,9 @@ import type { Palette, SlideLook } from './theme/theme-kit.js'
 export type HandoutLayout = 'notes' | '2-up' | '3-up' | '6-up' | 'outline'
 export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = ['notes', '2-up', '3-up', '6-up', 'outline']
 export type Paper = 'A4' | 'Letter'
+/** What `deckhand export` writes besides the HTML deck and the PDFs. */
+export type ExportFormat = 'html-single' | 'notes' | 'pptx'
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['html-single', 'notes', 'pptx']
 export type HtmlPolicy = 'safe' | 'trusted'
 
 /** deck.yml after defaults and validation: no optional field is left for later stages to default. */
@@ -28,6 +31,8 @@ export interface DeckConfig {
   readonly duration: number
   /** Words a minute used to estimate the talk's length. */
   readonly speakingRate: number
+  /** What `deckhand export` writes when no `--to` is given; empty or absent: every format. */
+  readonly exports?: readonly ExportFormat[]
   /** Where each key of deck.yml was written, for errors found after validation. */
   readonly spans: Readonly<Record<string, SourceSpan>>
   readonly file: string

@@ -1,7 +1,6 @@
 // Pure: the names of the files the exports write next to a deck's index.html.
 
-export type ExportFormat = 'html-single' | 'notes' | 'pptx'
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['html-single', 'notes', 'pptx']
+import { EXPORT_FORMATS, type ExportFormat } from '../model.js'
 
 /** The files a format writes, for deck `deck` (`dist/<deck>/`). */
 export function exportFileNames(format: ExportFormat, deck: string): string[] {
@@ -13,4 +12,9 @@ export function exportFileNames(format: ExportFormat, deck: string): string[] {
 /** True for any file an export of deck `deck` writes (kept when the deck is built again). */
 export function isExportFile(name: string, deck: string): boolean {
   return EXPORT_FORMATS.some((f) => exportFileNames(f, deck).includes(name))
+}
+
+export interface ExportedFile {
+  readonly file: string
+  readonly bytes: number
 }

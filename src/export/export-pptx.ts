@@ -6,14 +6,9 @@ import type { BuiltDeck } from '../build/build-deck.js'
 import type { ThemeBrand } from '../model.js'
 import { writeFileAtomic } from '../pdf/write-file-atomic.js'
 import { DEFAULT_THEME_INPUT } from '../theme/default-kit.js'
-import { exportFileNames } from './export-file-name.js'
+import { exportFileNames, type ExportedFile } from './export-file-name.js'
 import { planSlides } from './pptx/plan-slide.js'
 import { writePptx } from './pptx/write-pptx.js'
-
-export interface ExportedFile {
-  readonly file: string
-  readonly bytes: number
-}
 
 export interface ExportPptxOptions {
   /** @defaultValue `<outDir>/<deck>.pptx` */

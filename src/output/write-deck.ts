@@ -4,6 +4,7 @@ import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import type { AssetRef } from '../model.js'
+import { isExportFile } from '../export/export-file-name.js'
 import { PRINTED_PDFS } from './pdf-file-name.js'
 
 export interface OutputFiles {
@@ -54,9 +55,9 @@ async function runLimited(jobs: ReadonlyArray<() => Promise<void>>, limit: numbe
 }
 
 /**
- * Two renames: readers see the old folder or the new one, never a half-written one. PDFs
- * printed into the old folder move into the new one unless it has its own: building the HTML
- * again must not throw away the handouts printed from it.
+ * Two renames: readers see the old folder or the new one, never a half-written one. PDFs and
+ * exports written into the old folder move into the new one unless it has its own: building
+ * the HTML again must not throw away the handouts printed from it.
  */
 async function swapInto(temp: string, target: string, old: string): Promise<void> {
   let moved = false
@@ -75,7 +76,8 @@ async function swapInto(temp: string, target: string, old: string): Promise<void
   if (!moved) return
   const fresh = new Set(await readdir(target))
   for (const name of await readdir(old)) {
-    if (PRINTED_PDFS.has(name) && !fresh.has(name)) await rename(path.join(old, name), path.join(target, name))
+    const kept = PRINTED_PDFS.has(name) || isExportFile(name, path.basename(target))
+    if (kept && !fresh.has(name)) await rename(path.join(old, name), path.join(target, name))
   }
   await rm(old, { recursive: true, force: true })
 }

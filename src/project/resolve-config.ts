@@ -1,7 +1,7 @@
 // Pure: deck.yml text (+ CLI overrides) -> a fully filled DeckConfig, every problem located.
 import { z } from 'zod'
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
-import { HANDOUT_LAYOUTS, type DeckConfig, type HandoutLayout, type Paper } from '../model.js'
+import { EXPORT_FORMATS, HANDOUT_LAYOUTS, type DeckConfig, type ExportFormat, type HandoutLayout, type Paper } from '../model.js'
 import { parseYamlMapping } from '../yaml/parse-yaml-mapping.js'
 import { validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
 
@@ -45,6 +45,8 @@ export const deckConfigSchema = z
     duration: z.number().min(0).default(0),
     /** Words a minute. @defaultValue 130 */
     speakingRate: z.number().positive().default(130),
+    /** Formats `deckhand export` writes by default. @defaultValue [] (every format) */
+    exports: z.array(z.enum(EXPORT_FORMATS as readonly [ExportFormat, ...ExportFormat[]])).default([]),
   })
   .strict()
 
