@@ -22,6 +22,11 @@ export function oneParagraphProperties(xml: string): string {
   })
 }
 
+/** List markers in the accent colour, as on the HTML slides (pptxgenjs has no bullet colour). */
+export function accentBullets(xml: string): string {
+  return xml.replace(/<a:buSzPct val="100000"\/>(?=<a:bu(?:Char|Font))/g, '<a:buClr><a:schemeClr val="accent1"/></a:buClr><a:buSzPct val="100000"/>')
+}
+
 /** CT_BackgroundProperties ends with an effect list; pptxgenjs leaves it out (gitbrent/PptxGenJS#1442). */
 export function backgroundEffects(xml: string): string {
   return xml.replace(/<p:bgPr>([\s\S]*?)<\/p:bgPr>/g, (whole, inner: string) => (inner.includes('<a:effectLst') ? whole : `<p:bgPr>${inner}<a:effectLst/></p:bgPr>`))

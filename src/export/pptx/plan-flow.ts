@@ -22,6 +22,8 @@ export interface FlowContext {
   readonly captions?: boolean
   /** Take only the height the content needs instead of filling the region. */
   readonly natural?: boolean
+  /** Code panels take the spare height, as on the code layout. */
+  readonly growCode?: boolean
 }
 
 export interface FlowResult {
@@ -105,7 +107,8 @@ export function planFlow(blocks: readonly ContentBlock[], region: Box, ctx: Flow
 
   const fit = fitFactor((f) => stackHeight(items, region.w, f), region.h)
   const f = fit.factor
-  const flexible = (list: readonly Item[]): number => list.filter((i) => i.kind === 'images').length
+  const grows = (item: Item): boolean => item.kind === 'images' || (item.kind === 'code' && !!ctx.growCode)
+  const flexible = (list: readonly Item[]): number => list.filter(grows).length
   const shapes: PlanShape[] = []
   let overflow: ContentBlock | undefined
 
@@ -115,7 +118,7 @@ export function planFlow(blocks: readonly ContentBlock[], region: Box, ctx: Flow
     let y = box.y
     list.forEach((item, i) => {
       if (i > 0) y += GAP * f
-      const h = height(item, box.w, f) + (item.kind === 'images' ? grow : 0)
+      const h = height(item, box.w, f) + (grows(item) ? grow : 0)
       const at: Box = { x: box.x, y, w: box.w, h: list.length === 1 && item.kind === 'text' && !ctx.natural ? Math.max(h, box.h) : h }
       if (y + h > region.y + region.h + 1 && !overflow) overflow = blockOf(item)
       placeItem(item, at)

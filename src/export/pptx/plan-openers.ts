@@ -120,10 +120,8 @@ export function planAgenda(slide: Slide, chapters: readonly ChapterRef[], slideN
   const perColumn = two ? Math.ceil(chapters.length / 2) : chapters.length
   const textWidth = columnWidth - 60
   const entry = (chapter: ChapterRef, f: number): PlanParagraph[] => {
-    const target = slideNumber(chapter.firstSlideId)
-    const link = target ? { slide: target } : {}
     const size = (two ? 24 : 28) * f
-    const title: PlanParagraph = { runs: [{ text: chapter.title || chapter.file, colour: SLOT.heading, ...link }], size, font: 'body', colour: SLOT.heading, bold: true, lineHeight: 1.2 }
+    const title: PlanParagraph = { runs: [{ text: chapter.title || chapter.file }], size, font: 'body', colour: SLOT.heading, bold: true, lineHeight: 1.2 }
     const sub: PlanParagraph[] = chapter.subtitle ? [{ runs: [{ text: chapter.subtitle }], size: 18 * f, font: 'body', colour: SLOT.muted, lineHeight: 1.3, spaceBefore: 2 }] : []
     return [title, ...sub]
   }
@@ -135,7 +133,9 @@ export function planAgenda(slide: Slide, chapters: readonly ChapterRef[], slideN
   chapters.forEach((chapter, i) => {
     const x = SIZE.marginX + Math.floor(i / perColumn) * (columnWidth + gap)
     const y = head.bottom + (i % perColumn) * rowH
-    const number: PlanParagraph = { runs: [{ text: String(chapter.number).padStart(2, '0') }], size: 24 * f, font: 'heading', colour: SLOT.accent, bold: true, lineHeight: 1.2 }
+    // The number links to the chapter's first slide (a linked title would not wrap at its spaces in LibreOffice).
+    const target = slideNumber(chapter.firstSlideId)
+    const number: PlanParagraph = { runs: [{ text: String(chapter.number).padStart(2, '0'), colour: SLOT.accent, ...(target && { slide: target }) }], size: 24 * f, font: 'heading', colour: SLOT.accent, bold: true, lineHeight: 1.2 }
     shapes.push({ kind: 'text', box: { x, y: y + 8, w: 52, h: 32 }, paragraphs: [number], name: `Agenda number ${chapter.number}` })
     shapes.push({ kind: 'text', box: { x: x + 60, y: y + 8, w: textWidth, h: rowH - 12 }, paragraphs: entry(chapter, f), name: `Agenda ${chapter.number}` })
     shapes.push({ kind: 'line', box: { x, y: y + rowH - 2, w: columnWidth, h: 0 }, colour: SLOT.rule, width: 1 })

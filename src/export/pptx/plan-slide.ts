@@ -82,7 +82,7 @@ function planByLayout(slide: Slide, input: PlanDeckInput, slideNumber: (id: stri
   const region: Box = { x: SIZE.marginX, y: head.bottom, w: CONTENT_WIDTH, h: DESIGN_HEIGHT - SIZE.marginBottom - head.bottom }
   const ctx: FlowContext = {
     colours,
-    ...(slide.layout === 'code' && { codeSize: (b: Extract<ContentBlock, { kind: 'code' }>) => codeLayoutSize(b.code) }),
+    ...(slide.layout === 'code' && { codeSize: (b: Extract<ContentBlock, { kind: 'code' }>) => codeLayoutSize(b.code), growCode: true }),
     ...(slide.layout === 'two-column' && { dividers: true }),
     ...(slide.layout === 'image' && { captions: true }),
     ...(!['code', 'two-column', 'image', 'cards', 'timeline'].includes(slide.layout) && { placeholder: true }),

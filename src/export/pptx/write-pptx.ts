@@ -6,7 +6,7 @@ import path from 'node:path'
 import { DeckError, error, warning, type Diagnostic } from '../../diagnostics/diagnostic.js'
 import type { ChapterRef, DeckConfig, Slide, ThemeBrand, ThemeStyle } from '../../model.js'
 import { DESIGN_HEIGHT, DESIGN_WIDTH, hex } from './design.js'
-import { backgroundEffects, fontPitches, masterBackground, notesParagraphs, oneParagraphProperties, placeholderBoxes, svgFallbacks, themeColours, type BoxInches } from './conform-pptx.js'
+import { accentBullets, backgroundEffects, fontPitches, masterBackground, notesParagraphs, oneParagraphProperties, placeholderBoxes, svgFallbacks, themeColours, type BoxInches } from './conform-pptx.js'
 import { gradientSvg } from './gradient-svg.js'
 import { MASTER_TITLES, masterDefinitions, type MasterBackground } from './pptx-masters.js'
 import { drawnShape, textRuns, type Units } from './pptx-shapes.js'
@@ -211,7 +211,7 @@ async function conform(zip: import('jszip'), input: WritePptxInput, boxes: reado
     if (pic.fallback) fallbacks.set(pic.data, pic.fallback)
   }
   for (let n = 1; n <= input.plans.length; n++) {
-    await edit(`ppt/slides/slide${n}.xml`, (xml) => fontPitches(placeholderBoxes(backgroundEffects(oneParagraphProperties(xml)), boxes[n - 1] ?? {}), pitches))
+    await edit(`ppt/slides/slide${n}.xml`, (xml) => accentBullets(fontPitches(placeholderBoxes(backgroundEffects(oneParagraphProperties(xml)), boxes[n - 1] ?? {}), pitches)))
     await edit(`ppt/notesSlides/notesSlide${n}.xml`, notesParagraphs)
     const rels = zip.file(`ppt/slides/_rels/slide${n}.xml.rels`)
     if (!rels) continue
