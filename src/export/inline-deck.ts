@@ -38,22 +38,27 @@ interface Found {
   readonly path: string
 }
 
-function scan(html: string, onTag: (tag: { name: string; attribs: Record<string, string>; start: number; end: number; closeEnd: () => number }) => void): void {
-  let pending: { name: string; resolve: (end: number) => void } | undefined
+interface Tag {
+  readonly name: string
+  readonly attribs: Record<string, string>
+  readonly start: number
+  /** End of the open tag; for a script, of its closing tag (the script is replaced whole). */
+  readonly end: number
+}
+
+function scan(html: string, onTag: (tag: Tag) => void): void {
+  let script: Omit<Tag, 'end'> | undefined
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        const start = parser.startIndex
-        const end = parser.endIndex + 1
-        let closeAt = end
-        onTag({ name, attribs, start, end, closeEnd: () => closeAt })
-        if (name === 'script') pending = { name, resolve: (e) => (closeAt = e) }
+        const tag = { name, attribs, start: parser.startIndex }
+        if (name === 'script') script = tag
+        else onTag({ ...tag, end: parser.endIndex + 1 })
       },
       onclosetag(name) {
-        if (pending && name === pending.name) {
-          pending.resolve(parser.endIndex + 1)
-          pending = undefined
-        }
+        if (name !== 'script' || !script) return
+        onTag({ ...script, end: parser.endIndex + 1 })
+        script = undefined
       },
     },
     { decodeEntities: true, lowerCaseAttributeNames: true },
@@ -114,7 +119,7 @@ export function inlineDeck(html: string, files: InlineFiles): string {
     const bytes = p && files.bytes.get(p)
     return bytes ? dataUrl(p, bytes) : undefined
   }
-  scan(html, ({ name, attribs, start, end, closeEnd }) => {
+  scan(html, ({ name, attribs, start, end }) => {
     const source = html.slice(start, end)
     if (name === 'link' && /\bstylesheet\b/i.test(attribs.rel ?? '') && attribs.href) {
       const p = localPath(attribs.href, '')
@@ -125,8 +130,7 @@ export function inlineDeck(html: string, files: InlineFiles): string {
     if (name === 'script' && attribs.src) {
       const p = localPath(attribs.src, '')
       const js = p && files.text.get(p)
-      // The edit is resolved once the parser has seen </script>.
-      if (js !== undefined && p) edits.push(lazyEdit(start, closeEnd, `<script>/* ${p} */\n${js.replace(/<\/script/gi, '<\\/script')}\n</script>`))
+      if (js !== undefined && p) edits.push({ start, end, text: `<script>/* ${p} */\n${js.replace(/<\/script/gi, '<\\/script')}\n</script>` })
       return
     }
     let tag = source
@@ -139,19 +143,11 @@ export function inlineDeck(html: string, files: InlineFiles): string {
   })
   let out = ''
   let at = 0
-  for (const edit of edits.map(resolveEdit).sort((a, b) => a.start - b.start)) {
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
     out += html.slice(at, edit.start) + edit.text
     at = edit.end
   }
   return out + html.slice(at)
-}
-
-function lazyEdit(start: number, end: () => number, text: string): Edit {
-  return { start, get end() { return end() }, text }
-}
-
-function resolveEdit(edit: Edit): Edit {
-  return { start: edit.start, end: edit.end, text: edit.text }
 }
 
 function replaceAttribute(tag: string, name: string, value: string): string {

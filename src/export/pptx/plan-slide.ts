@@ -13,6 +13,7 @@ import { planFlow, type FlowContext } from './plan-flow.js'
 import { planCards, planTimeline, splitSections } from './plan-grids.js'
 import { planAgenda, planQuote, planSection, planTitle } from './plan-openers.js'
 import type { Box, MasterName, PlanShape, SlidePlan } from './slide-plan.js'
+import { BODY_STYLE } from './text-blocks.js'
 
 export interface PlanDeckInput {
   readonly deck: DeckConfig
@@ -83,7 +84,8 @@ function planByLayout(slide: Slide, input: PlanDeckInput, slideNumber: (id: stri
   const ctx: FlowContext = {
     colours,
     ...(slide.layout === 'code' && { codeSize: (b: Extract<ContentBlock, { kind: 'code' }>) => codeLayoutSize(b.code), growCode: true }),
-    ...(slide.layout === 'two-column' && { dividers: true }),
+    // The two-column layout sets its columns in the slide's base size, not the body's.
+    ...(slide.layout === 'two-column' && { dividers: true, style: { ...BODY_STYLE, size: 26 } }),
     ...(slide.layout === 'image' && { captions: true }),
     ...(!['code', 'two-column', 'image', 'cards', 'timeline'].includes(slide.layout) && { placeholder: true }),
   }

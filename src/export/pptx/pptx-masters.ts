@@ -2,7 +2,7 @@
 // content, title only, blank, end), with the kit's backgrounds, the footer, the logo and the
 // slide number on them, and title and body placeholders styled from the theme.
 import type { LogoPosition, ThemeBrand } from '../../model.js'
-import { DESIGN_HEIGHT, DESIGN_WIDTH, SIZE, SLOT, hex, mix } from './design.js'
+import { DESIGN_HEIGHT, DESIGN_WIDTH, SIZE, SLOT, hex } from './design.js'
 import type { Box, MasterName } from './slide-plan.js'
 
 /** Where each layout's placeholders sit (slides move them to their plan's boxes). */
@@ -81,9 +81,4 @@ function logo(m: MasterInput, box: (b: Box) => object): MasterObject[] {
   const x = side === 'left' ? 32 : DESIGN_WIDTH - 32 - w
   const y = v === 'top' ? 26 : DESIGN_HEIGHT - 18 - h
   return [{ image: { ...box({ x, y, w, h }), data: m.logo.data, altText: m.logo.alt } }]
-}
-
-/** The faded text colour of the title slide's meta line. */
-export function softTitleText(brand: ThemeBrand, share: number): string {
-  return mix(brand.titleSlide.text, brand.titleSlide.background, share)
 }
