@@ -18,10 +18,16 @@ type Marks = Omit<TextRun, 'text'>
  */
 export function extractBlocks(tokens: readonly Token[], firstLine: number, omit?: Token): ContentBlock[] {
   const source = tokens.map((t) => t.raw).join('')
+  const breaks: number[] = []
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) breaks.push(i)
   const lineAt = (offset: number): number => {
-    let line = firstLine
-    for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) line++
-    return line
+    let [lo, hi] = [0, breaks.length] // breaks before `offset`, by bisection
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (breaks[mid]! < offset) lo = mid + 1
+      else hi = mid
+    }
+    return firstLine + lo
   }
   const find = (token: Token, from: number): number => {
     const first = token.raw.split('\n').find((l) => l.trim())?.trim() ?? ''
