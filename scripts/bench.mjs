@@ -3,6 +3,7 @@
 // Flags: --sizes=20,200,1000  --runs=5  --no-pdf  --peer (also time Marp CLI on the same slides)
 //        --no-rich (skip the 200-slide deck with 20 diagrams and 40 formulas)
 //        --products=slides,notes (only the PDF products whose names contain these)
+//        --export-sizes=200 (sizes at which the PowerPoint export is timed against slides.pdf; none: skip)
 import { spawnSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -19,6 +20,7 @@ const withPdf = !args.includes('--no-pdf')
 const withPeer = args.includes('--peer')
 const only = args.find((a) => a.startsWith('--products='))?.slice(11).split(',')
 const withRich = !args.includes('--no-rich')
+const exportSizes = (args.find((a) => a.startsWith('--export-sizes='))?.slice(15) ?? '200').split(',').map(Number)
 
 function time(command, commandArgs, env = {}) {
   const started = process.hrtime.bigint()
@@ -64,6 +66,10 @@ async function main() {
     if (withPdf) {
       const { benchPdf } = await import('./bench-pdf.mjs')
       for (const row of await benchPdf({ cli, root, size, runs, time, median, fmt, only })) rows.push(row)
+    }
+    if (exportSizes.includes(size)) {
+      const { benchExport } = await import('./bench-export.mjs')
+      rows.push(...(await benchExport({ cli, root, size, runs, time, median, fmt })))
     }
   }
   return rows

@@ -26,7 +26,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['puppeteer-core', 'puppeteer'],
+  // The export libraries load only when exporting; sharp is native code.
+  external: ['puppeteer-core', 'puppeteer', 'pptxgenjs', 'sharp', 'jszip'],
   banner: { js: "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);" },
   logLevel: 'warning',
 })

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander'
 import createDebug from 'debug'
 import { addBuildCommand } from './cli/build-command.js'
 import { addCheckCommand } from './cli/check-command.js'
+import { addExportCommand } from './cli/export-command.js'
 import { createIo, type CliIo } from './cli/cli-io.js'
 import { addNewCommand } from './cli/new-command.js'
 import { addPdfCommand } from './cli/pdf-command.js'
@@ -23,6 +24,7 @@ export function createProgram(io: CliIo): Command {
   })
   addBuildCommand(program, io)
   addPdfCommand(program, io)
+  addExportCommand(program, io)
   addServeCommand(program, io)
   addNewCommand(program, io)
   addCheckCommand(program, io)

@@ -1,9 +1,13 @@
 // Plain, readonly, serialisable data passed between the pipeline's stages.
 import type { SourceSpan } from './diagnostics/diagnostic.js'
+import type { Palette, SlideLook } from './theme/theme-kit.js'
 
 export type HandoutLayout = 'notes' | '2-up' | '3-up' | '6-up' | 'outline'
 export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = ['notes', '2-up', '3-up', '6-up', 'outline']
 export type Paper = 'A4' | 'Letter'
+/** What `deckhand export` writes besides the HTML deck and the PDFs. */
+export type ExportFormat = 'html-single' | 'notes' | 'pptx'
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['html-single', 'notes', 'pptx']
 export type HtmlPolicy = 'safe' | 'trusted'
 
 /** deck.yml after defaults and validation: no optional field is left for later stages to default. */
@@ -29,6 +33,8 @@ export interface DeckConfig {
   readonly speakingRate: number
   /** TeX macros defined once for the deck's formulas (`\\RR` -> `\\mathbb{R}`). */
   readonly math: { readonly macros: Readonly<Record<string, string>> }
+  /** What `deckhand export` writes when no `--to` is given; empty or absent: every format. */
+  readonly exports?: readonly ExportFormat[]
   /** Where each key of deck.yml was written, for errors found after validation. */
   readonly spans: Readonly<Record<string, SourceSpan>>
   readonly file: string
@@ -132,6 +138,16 @@ export interface CodeBlock {
   /** Highlighted HTML of the whole block (`<pre><code>…`). */
   readonly html: string
   readonly text: string
+  /** The highlighter's tokens, one list per line, for outputs that are not HTML (absent: plain `text`). */
+  readonly lines?: readonly (readonly CodeSpan[])[]
+  /** 1-based lines marked for emphasis (```` ```py {2-3} ````); the others are dimmed. */
+  readonly highlight?: readonly number[]
+}
+
+/** A run of code text with the highlighter's scopes around it, outermost first (`['meta', 'keyword']`). */
+export interface CodeSpan {
+  readonly text: string
+  readonly scopes: readonly string[]
 }
 
 /** What a slide template receives, besides deck and chapter fields. */
@@ -153,6 +169,8 @@ export interface SlideData {
   readonly columns: readonly string[]
   /** The picture beside the content of a `split` slide, its src an output path or a URL. */
   readonly split?: SplitImage
+  /** The slide's content after the title as structured text, in order (see ContentBlock); built slides always have it. */
+  readonly blocks?: readonly ContentBlock[]
 }
 
 export interface ChapterRef {
@@ -204,6 +222,8 @@ export interface Slide {
   readonly data: SlideData
   readonly notesHtml: string
   readonly notesText: string
+  /** The notes as structured text, for outputs that are not HTML; built slides always have it. */
+  readonly notesBlocks?: readonly ContentBlock[]
   readonly attributes: readonly SlideAttribute[]
   readonly newStack: boolean
   /** null for the generated title and agenda slides. */
@@ -301,4 +321,66 @@ export interface ThemeStyle {
   /** Slide size in CSS pixels. */
   readonly width: number
   readonly height: number
+  /** The kit's colours and fonts as data, for outputs that are not CSS (the PowerPoint); loaded themes always have it. */
+  readonly brand?: ThemeBrand
 }
+
+export interface ThemeBrand {
+  readonly colors: Palette
+  /** Each role's first font family (a bundled font, the theme's own, or a system font). */
+  readonly fonts: { readonly heading: string; readonly body: string; readonly code: string }
+  /** Each role's generic family (`serif`, `sans-serif`, `monospace`), for applications that must substitute a font. */
+  readonly fontKinds: { readonly heading: string; readonly body: string; readonly code: string }
+  /** Backgrounds as written (colour or gradient), an image as its path in the output folder. */
+  readonly titleSlide: SlideLook
+  readonly sectionSlide: SlideLook
+  /** Logo height in CSS pixels (0 without a logo). */
+  readonly logoHeight: number
+}
+
+/** Inline text with its marks, for outputs that are not HTML (the PowerPoint, the notes export). */
+export interface TextRun {
+  readonly text: string
+  readonly bold?: boolean
+  readonly italic?: boolean
+  readonly code?: boolean
+  readonly strike?: boolean
+  /** Link target as written (images resolved to the output folder). */
+  readonly href?: string
+}
+
+/** One item of a list, nested lists flattened: level 0 is the outer list. */
+export interface ListEntry {
+  readonly runs: readonly TextRun[]
+  readonly level: number
+  readonly ordered: boolean
+  /** The item's number in an ordered list. */
+  readonly number: number
+}
+
+export type TableAlign = 'left' | 'center' | 'right' | ''
+
+/**
+ * A block of a slide's Markdown as text with structure, read from the tokens (never from
+ * rendered HTML). `line` is the file line the block starts on.
+ */
+export type ContentBlock =
+  | { readonly kind: 'heading'; readonly line: number; readonly depth: number; readonly runs: readonly TextRun[] }
+  | { readonly kind: 'paragraph'; readonly line: number; readonly runs: readonly TextRun[] }
+  | { readonly kind: 'list'; readonly line: number; readonly items: readonly ListEntry[] }
+  | {
+      readonly kind: 'table'
+      readonly line: number
+      readonly align: readonly TableAlign[]
+      readonly header: readonly (readonly TextRun[])[]
+      readonly rows: readonly (readonly (readonly TextRun[])[])[]
+    }
+  | { readonly kind: 'code'; readonly line: number; readonly code: CodeBlock }
+  | { readonly kind: 'quote'; readonly line: number; readonly blocks: readonly ContentBlock[]; readonly cite: string }
+  | { readonly kind: 'image'; readonly line: number; readonly image: ImageRef }
+  | { readonly kind: 'columns'; readonly line: number; readonly columns: readonly (readonly ContentBlock[])[] }
+  /** `:::name` … `:::` other than columns: `handout`, `slides`, or a custom block. */
+  | { readonly kind: 'container'; readonly line: number; readonly name: string; readonly blocks: readonly ContentBlock[] }
+  | { readonly kind: 'rule'; readonly line: number }
+  /** Raw HTML written in the Markdown, as its text. */
+  | { readonly kind: 'html'; readonly line: number; readonly text: string }

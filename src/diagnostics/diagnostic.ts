@@ -76,6 +76,11 @@ export const DIAGNOSTIC_CODES = [
   'math-syntax',
   'diagram-syntax',
   'diagram-failed',
+  // Exports: the one-file HTML, the notes and the PowerPoint
+  'export-format-unknown',
+  'export-not-placed',
+  'export-overflow',
+  'export-failed',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

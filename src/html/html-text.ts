@@ -16,9 +16,9 @@ export function plainText(html: string): string {
     .trim()
 }
 
-/** Text with its character references (`&amp;`, `&#39;`) decoded. */
+/** Text with its character references (`&amp;` → `&`), whitespace kept as it is. */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, name: string) => decodeEntity(name) ?? m)
+  return text.includes('&') ? text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, name: string) => decodeEntity(name) ?? m) : text
 }
 
 /** Drops every `<…>`, as `/<[^>]*>/g` would, in one pass (that pattern rescans to the end from each `<`). */

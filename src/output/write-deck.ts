@@ -5,6 +5,7 @@ import path from 'node:path'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import type { AssetRef } from '../model.js'
 import { checkRemovable, checkReplaceable, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, sweepStale, workFolderName, workStamp } from './guard-output.js'
+import { isExportFile } from '../export/export-file-name.js'
 import { PRINTED_PDFS } from './pdf-file-name.js'
 
 export interface OutputFiles {
@@ -28,7 +29,7 @@ export async function writeOutputFolder(target: string, output: OutputFiles): Pr
     await mkdir(temp, { recursive: true })
     await writeAll(temp, output)
     await writeFile(path.join(temp, OUTPUT_MARKER), OUTPUT_MARKER_TEXT)
-    await keepPrintedPdfs(target, temp)
+    await keepPrintedOutputs(target, temp)
     await checkRemovable(target)
     await swapInto(temp, target, path.join(parent, workFolderName(name, 'old', stamp)))
   } catch (cause) {
@@ -64,15 +65,16 @@ async function runLimited(jobs: ReadonlyArray<() => Promise<void>>, limit: numbe
 }
 
 /**
- * PDFs printed into the old folder go into the new one unless it has its own: building the HTML
- * again must not throw away the handouts printed from it. They are linked (or copied), never
- * moved, so the old folder stays whole until the swap.
+ * PDFs and exports printed into the old folder go into the new one unless it has its own:
+ * building the HTML again must not throw away the handouts printed from it. They are linked
+ * (or copied), never moved, so the old folder stays whole until the swap.
  */
-async function keepPrintedPdfs(target: string, temp: string): Promise<void> {
+async function keepPrintedOutputs(target: string, temp: string): Promise<void> {
   const old = await readdir(target).catch(() => [] as string[])
   const fresh = new Set(await readdir(temp))
   for (const name of old) {
-    if (!PRINTED_PDFS.has(name) || fresh.has(name)) continue
+    const kept = PRINTED_PDFS.has(name) || isExportFile(name, path.basename(target))
+    if (!kept || fresh.has(name)) continue
     const from = path.join(target, name)
     await link(from, path.join(temp, name)).catch(() => copyFile(from, path.join(temp, name)))
   }

@@ -2,7 +2,7 @@
 import { posix } from 'node:path'
 import { z } from 'zod'
 import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
-import { HANDOUT_LAYOUTS, type DeckConfig, type HandoutLayout, type Paper } from '../model.js'
+import { EXPORT_FORMATS, HANDOUT_LAYOUTS, type DeckConfig, type ExportFormat, type HandoutLayout, type Paper } from '../model.js'
 import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
 import { allowedKeys, validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
 import { foreignKeysWarning, partitionForeignKeys } from '../content/dialects/foreign-keys.js'
@@ -56,6 +56,8 @@ export const deckConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Formats `deckhand export` writes by default. @defaultValue [] (every format) */
+    exports: z.array(z.enum(EXPORT_FORMATS as readonly [ExportFormat, ...ExportFormat[]])).default([]),
   })
   .strict()
 

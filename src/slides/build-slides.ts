@@ -7,6 +7,7 @@ import type { EmojiTable } from '../emoji/emoji-shortcodes.js'
 import { applyElementAttributes, hasElementComments } from './apply-element-attributes.js'
 import { plainText } from '../html/html-text.js'
 import { attachElementMarks } from './element-marks.js'
+import { extractBlocks } from './extract-blocks.js'
 import { collectCodeSteps, extractSlideData, mapHtmlFields, significant, splitTitle } from './extract-slide-data.js'
 import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides.js'
 import { inferLayout } from './infer-layout.js'
@@ -125,7 +126,7 @@ function buildSlide(
   const finishing = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
   const finish = (html: string): string => rich.fill(finishing.html(html))
   const split = resolveSplit(source.split, source, input.deckDir, assets)
-  const data: SlideData = { ...mapHtmlFields(extractSlideData(tokens), finish), ...(split && { split }) }
+  const data: SlideData = { ...mapHtmlFields(extractSlideData(tokens, source.markdownLine), finish), ...(split && { split }) }
   const images = [...lexed.assets, ...assets.slice(firstAsset)].map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
   const notes = buildNotes(source, input, sink)
   const steps = collectCodeSteps(tokens)
@@ -145,6 +146,7 @@ function buildSlide(
     data,
     notesHtml: notes.html,
     notesText: notes.text,
+    notesBlocks: notes.blocks,
     attributes: lexed.attributes.map(([name, value]): SlideAttribute => ({ name, value })),
     newStack: source.newStack,
     chapter: ref,
@@ -218,7 +220,7 @@ function finisher(rawHtml: boolean, origin: SlideOrigin, policy: DeckConfig['htm
 }
 
 function buildNotes(source: SlideSource, input: BuildSlidesInput, { assets, rich, diagnostics }: SlideSink) {
-  if (!source.notes) return { html: '', text: '', links: [] }
+  if (!source.notes) return { html: '', text: '', links: [], blocks: [] }
   const origin: SlideOrigin = { file: source.span.file, markdown: source.notes, markdownLine: source.notesLine }
   const tokens = lexGuarded(source.notes, { file: source.span.file, line: source.notesLine }, diagnostics)
   rich.prepare(tokens, origin, diagnostics)
@@ -227,5 +229,5 @@ function buildNotes(source: SlideSource, input: BuildSlidesInput, { assets, rich
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
   const images = requested.map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
   // The text is read before the formulas are filled in: their placeholders hold the TeX.
-  return { html: rich.fill(html), text: plainText(html), links: [...images, ...linksOf(tokens, origin)] }
+  return { html: rich.fill(html), text: plainText(html), links: [...images, ...linksOf(tokens, origin)], blocks: extractBlocks(tokens, source.notesLine) }
 }

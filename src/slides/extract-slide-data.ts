@@ -3,10 +3,10 @@ import type { Token, Tokens } from 'marked'
 import { plainText } from '../html/html-text.js'
 import type { CodeBlock, CodeSteps, ImageRef, ListItem, Section, SlideData } from '../model.js'
 import { marksOf, wrapWithMarks } from './element-marks.js'
+import { codeBlock, extractBlocks, quoteParts } from './extract-blocks.js'
 import { parseCodeInfo } from './highlight-code.js'
-import { childTokens, highlightToken, renderBlocks, renderInline, type BlockToken } from './markdown.js'
+import { childTokens, renderBlocks, renderInline, type BlockToken } from './markdown.js'
 
-const ATTRIBUTION = /^\s*(?:—|–|--|~)[\s\S]/
 const LABEL_SEPARATOR = /^\s*(?:—|–|-|:|\|)\s*/
 
 /** Tokens that carry content (not blank space, not comments). */
@@ -22,8 +22,11 @@ export function splitTitle(tokens: readonly Token[]): { content: Token[]; headin
   return { content, ...(heading && { heading }), afterTitle: heading ? content.slice(1) : content }
 }
 
-/** Fields hold HTML straight from Markdown; the caller finishes them (sanitising, `.element`). */
-export function extractSlideData(tokens: readonly Token[]): SlideData {
+/**
+ * Fields hold HTML straight from Markdown; the caller finishes them (sanitising, `.element`).
+ * `firstLine` is the file line of the slide's first Markdown line, for the blocks' lines.
+ */
+export function extractSlideData(tokens: readonly Token[], firstLine = 1): SlideData {
   const render = memoRender()
   const { content, heading, afterTitle } = splitTitle(tokens)
   const leadToken = afterTitle[0]?.type === 'paragraph' && !isLoneImage(afterTitle[0]) ? (afterTitle[0] as Tokens.Paragraph) : undefined
@@ -40,6 +43,7 @@ export function extractSlideData(tokens: readonly Token[]): SlideData {
     ...optional('quote', extractQuote(content)),
     ...optional('code', extractCode(content)),
     columns: extractColumns(content),
+    blocks: extractBlocks(tokens, firstLine, heading),
   }
 }
 
@@ -136,19 +140,14 @@ function collectImages(tokens: readonly Token[]): ImageRef[] {
 function extractQuote(tokens: readonly Token[]): SlideData['quote'] | undefined {
   const quote = tokens.find((t) => t.type === 'blockquote') as Tokens.Blockquote | undefined
   if (!quote) return undefined
-  const inner = significant(quote.tokens)
-  const last = inner[inner.length - 1]
-  const match = last?.type === 'paragraph' ? ATTRIBUTION.exec((last as Tokens.Paragraph).text) : null
-  if (!match || inner.length < 2) return quoteOf(renderBlocks(inner), '').quote
   // The attribution is the quote's last paragraph, starting with a dash.
-  const citeTokens = trimSeparator((last as Tokens.Paragraph).tokens.map((t, i) => (i === 0 && t.type === 'text' ? { ...t, text: t.text.replace(/^\s*(?:—|–|--|~)\s*/, '') } : t)) as Token[])
-  return quoteOf(renderBlocks(inner.slice(0, -1)), plainText(renderInline(citeTokens))).quote
+  const { body, cite } = quoteParts(quote)
+  return quoteOf(renderBlocks(body), cite ? plainText(renderInline(trimSeparator(cite))) : '').quote
 }
 
 function extractCode(tokens: readonly Token[]): CodeBlock | undefined {
   const code = tokens.find((t) => t.type === 'code') as Tokens.Code | undefined
-  if (!code) return undefined
-  return { lang: parseCodeInfo(code.lang ?? '').lang, html: highlightToken(code), text: code.text }
+  return code ? codeBlock(code) : undefined
 }
 
 function extractColumns(tokens: readonly Token[]): string[] {

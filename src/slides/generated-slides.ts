@@ -5,13 +5,13 @@ import { escapeHtml } from '../html/html-text.js'
 function data(title: string, lead: string, items: readonly ListItem[] = []): SlideData {
   const titleHtml = escapeHtml(title)
   const leadHtml = escapeHtml(lead)
-  return { title, titleHtml, lead: leadHtml, body: '', rest: '', items, sections: [], images: [], columns: [] }
+  return { title, titleHtml, lead: leadHtml, body: '', rest: '', items, sections: [], images: [], columns: [], blocks: [] }
 }
 
 function generated(id: string, layout: string, slideData: SlideData, span: Slide['span'], chapter: ChapterRef | null): Slide {
   const source = { file: span.file, markdown: '', markdownLine: span.line }
   const print = { handoutBlocks: [], fragmentSteps: 0, outlineBody: slideData.body }
-  return { id, index: 0, layout, data: slideData, notesHtml: '', notesText: '', attributes: [], newStack: true, chapter, generated: true, span, source, links: [], print }
+  return { id, index: 0, layout, data: slideData, notesHtml: '', notesText: '', notesBlocks: [], attributes: [], newStack: true, chapter, generated: true, span, source, links: [], print }
 }
 
 export function titleSlide(deck: DeckConfig, id: string): Slide {

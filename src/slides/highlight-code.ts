@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module'
 import hljs from 'highlight.js/lib/core'
 import { escapeHtml } from '../html/html-text.js'
+import type { CodeSpan } from '../model.js'
 
 const require = createRequire(import.meta.url)
 const ALIASES: Readonly<Record<string, string>> = {
@@ -81,16 +82,55 @@ function readLines(step: string, offset: number): Set<number> {
  * Reveal's highlight plugin makes them: stepping through the slide lights each step in turn.
  */
 export function highlightCode(text: string, info: CodeInfo): string {
+  return highlightCodeBlock(text, info).html
+}
+
+export interface HighlightedCode {
+  readonly html: string
+  /** The same tokens as data: one list of spans per line. */
+  readonly lines: CodeSpan[][]
+}
+
+/** Highlights once and returns both the HTML and the tokens it is made of. */
+export function highlightCodeBlock(text: string, info: CodeInfo): HighlightedCode {
   const language = info.lang ? ensureLanguage(info.lang) : null
   const body = language ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text)
   const cls = `hljs${language ? ` language-${language}` : ''}`
   if (info.steps.length > 1) {
     const codes = info.steps.map((step, i) => `<code class="${cls}${i > 0 ? ' fragment' : ''}">${markLines(body, step)}</code>`)
-    return `<pre class="dh-code has-highlights dh-code-steps">${codes.join('')}</pre>`
+    return { html: `<pre class="dh-code has-highlights dh-code-steps">${codes.join('')}</pre>`, lines: codeSpans(body) }
   }
   const inner = info.highlight.size > 0 ? markLines(body, info.highlight) : body
   const attr = info.highlight.size > 0 ? ' class="dh-code has-highlights"' : ' class="dh-code"'
-  return `<pre${attr}><code class="${cls}">${inner}</code></pre>`
+  return { html: `<pre${attr}><code class="${cls}">${inner}</code></pre>`, lines: codeSpans(body) }
+}
+
+// highlight.js output is text escaped with these five entities, inside `<span class="hljs-…">`.
+const HLJS_TOKEN = /<span class="([^"]*)">|<\/span>|([^<]+)/g
+const HLJS_ENTITY = /&(amp|lt|gt|quot|#x27|#39);/g
+const HLJS_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" }
+
+/** Splits the highlighter's HTML into lines of spans, each with its scopes (`hljs-title function_` → `title.function`). */
+function codeSpans(html: string): CodeSpan[][] {
+  const lines: CodeSpan[][] = [[]]
+  let scopes: readonly string[] = []
+  for (const m of html.matchAll(HLJS_TOKEN)) {
+    if (m[1] !== undefined) scopes = [...scopes, scopeName(m[1])]
+    else if (m[2] === undefined) scopes = scopes.slice(0, -1)
+    else {
+      m[2].replace(HLJS_ENTITY, (_, name: string) => HLJS_ENTITIES[name]!).split('\n').forEach((part, i) => {
+        if (i > 0) lines.push([])
+        if (part) lines[lines.length - 1]!.push({ text: part, scopes })
+      })
+    }
+  }
+  return lines
+}
+
+function scopeName(classes: string): string {
+  const [first = '', ...rest] = classes.split(' ')
+  if (!first.startsWith('hljs-')) return '' // a sub-language's wrapper (`language-xml`)
+  return [first.slice(5), ...rest.map(trimUnderscores)].join('.')
 }
 
 /** Wraps each line, closing and reopening spans that cross a line break so each line is valid HTML. */
@@ -109,4 +149,11 @@ function markLines(html: string, highlight: ReadonlySet<number>): string {
       return `<span class="${cls}">${prefix}${line}${suffix}</span>`
     })
     .join('\n')
+}
+
+/** A class name without its trailing underscores (hljs's `title.class_`), trimmed by hand: `_+$` rescans each run. */
+function trimUnderscores(name: string): string {
+  let end = name.length
+  while (end > 0 && name[end - 1] === '_') end--
+  return name.slice(0, end)
 }

@@ -5,7 +5,7 @@ import { fenceTracker } from '../content/code-fences.js'
 import { diagramExtension } from '../diagrams/diagram-syntax.js'
 import { mathExtension } from '../math/math-syntax.js'
 import { marksOf, withAttributes } from './element-marks.js'
-import { highlightCode, parseCodeInfo } from './highlight-code.js'
+import { highlightCodeBlock, parseCodeInfo, type HighlightedCode } from './highlight-code.js'
 import { linearInline } from './linear-inline.js'
 import { NestingTooDeep } from './nesting-too-deep.js'
 import { startInParagraph } from './paragraph-start.js'
@@ -94,13 +94,18 @@ export function isFragmentList(token: Tokens.List): boolean {
   return !token.ordered && token.raw.trimStart().startsWith('+')
 }
 
-const highlighted = new WeakMap<Tokens.Code, string>()
+const highlighted = new WeakMap<Tokens.Code, HighlightedCode>()
 
 /** Highlights a code token once, however many fields show it. */
 export function highlightToken(token: Tokens.Code): string {
-  let html = highlighted.get(token)
-  if (html === undefined) highlighted.set(token, (html = highlightCode(token.text, parseCodeInfo(token.lang ?? ''))))
-  return html
+  return highlightedCode(token).html
+}
+
+/** The code token's highlighted HTML and its tokens as data, computed once. */
+export function highlightedCode(token: Tokens.Code): HighlightedCode {
+  let result = highlighted.get(token)
+  if (result === undefined) highlighted.set(token, (result = highlightCodeBlock(token.text, parseCodeInfo(token.lang ?? ''))))
+  return result
 }
 
 export interface FragmentMark {

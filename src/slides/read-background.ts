@@ -2,6 +2,7 @@
 // dark, so the slide's text can take the theme's light colour and prints can paint it.
 import { parse, wcagLuminance } from 'culori'
 import type { SlideBackground } from '../model.js'
+import { splitCssList } from '../theme/css-list.js'
 
 const GRADIENT = /^(repeating-)?(linear|radial|conic)-gradient\(/i
 
@@ -54,20 +55,9 @@ function opacity1(color: string): boolean {
 
 function gradientColors(gradient: string): string[] {
   const inner = gradient.slice(gradient.indexOf('(') + 1, gradient.lastIndexOf(')'))
-  return inner
-    .split(/,/)
-    .reduce(joinParenthesised, [])
+  return splitCssList(inner)
     .map(stopColor)
     .filter((stop) => parse(stop) !== undefined)
-}
-
-/** Rejoins the parts of a split on commas that lie inside parentheses (`rgb(0, 0, 0)`). */
-function joinParenthesised(stops: string[], part: string): string[] {
-  const last = stops.at(-1)
-  const open = (text: string): number => text.split('(').length - text.split(')').length
-  if (last !== undefined && open(last) > 0) stops[stops.length - 1] = `${last},${part}`
-  else stops.push(part)
-  return stops
 }
 
 /** A gradient stop without its positions (`red 10%`, `#fff 0 50%`, `to right`'s angle `90deg`). */

@@ -27,3 +27,10 @@ export function replaceCssUrls(value: string, replace: (url: string, whole: stri
   }
   return out + value.slice(from)
 }
+
+/** Every readable URL in `url(…)`s of a CSS text, in order. */
+export function findCssUrls(value: string): string[] {
+  const urls: string[] = []
+  replaceCssUrls(value, (url, whole) => (urls.push(url), whole))
+  return urls
+}

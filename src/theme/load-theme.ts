@@ -4,18 +4,18 @@ import { readFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import createDebug from 'debug'
 import { error, throwIfErrors, warning, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
-import type { AssetRef, ThemeStyle } from '../model.js'
+import type { AssetRef, ThemeBrand, ThemeStyle } from '../model.js'
 import { confineRead, readRoots, type ReadRoots } from '../project/read-roots.js'
 import { checkContrast } from './check-contrast.js'
 import { checkThemeCss } from './check-theme-css.js'
 import { classifyBackground } from './classify-background.js'
 import { isFile, readThemeChain } from './find-theme.js'
 import { generateThemeCss, type ThemeCssParts } from './generate-theme-css.js'
-import { bundledFontsNeeded, planFonts } from './plan-fonts.js'
+import { bundledFontsNeeded, familiesOf, genericOf, planFonts } from './plan-fonts.js'
 import { readFontsourceFaces, type FontsourceFace } from './read-fontsource.js'
 import { resolveThemeKit } from './resolve-theme-kit.js'
 import { themeAssetPath } from './theme-asset-path.js'
-import type { ThemeKit } from './theme-kit.js'
+import type { SlideLook, ThemeKit } from './theme-kit.js'
 
 const debug = createDebug('deck:theme')
 
@@ -49,8 +49,22 @@ export async function loadTheme(name: string, dirs: readonly string[], options: 
   for (const asset of [...fonts.assets, ...kitFiles(kit), ...parts.assets]) assets.set(asset.to, asset)
   const logo = kit.logo && { src: themeAssetPath(kit, kit.logo.path), alt: kit.logo.alt, position: kit.logo.position }
   return {
-    value: { name: kit.name, css, printCss, assets: [...assets.values()], logo, footer: kit.footer, width: kit.width, height: kit.height },
+    value: { name: kit.name, css, printCss, assets: [...assets.values()], logo, footer: kit.footer, width: kit.width, height: kit.height, brand: brandOf(kit) },
     diagnostics,
+  }
+}
+
+/** The kit as data for outputs that are not CSS; image backgrounds as their output paths. */
+function brandOf(kit: ThemeKit): ThemeBrand {
+  const look = (l: SlideLook): SlideLook => (classifyBackground(l.background) === 'image' ? { ...l, background: themeAssetPath(kit, l.background) } : l)
+  const first = (ref: ThemeKit['fonts']['body']): string => familiesOf(ref)[0] ?? ''
+  return {
+    colors: kit.colors,
+    fonts: { heading: first(kit.fonts.heading), body: first(kit.fonts.body), code: first(kit.fonts.code) },
+    fontKinds: { heading: genericOf(kit.fonts.heading), body: genericOf(kit.fonts.body), code: genericOf(kit.fonts.code) },
+    titleSlide: look(kit.titleSlide),
+    sectionSlide: look(kit.sectionSlide),
+    logoHeight: kit.logo?.height ?? 0,
   }
 }
 

@@ -115,8 +115,10 @@ function faceRule(family: string, weight: number, style: string, src: string, un
   return `@font-face {\n  font-family: ${quote(family)};\n  font-style: ${style};\n  font-weight: ${weight};\n  font-display: block;\n  src: ${src};${range}\n}`
 }
 
-const familiesOf = (ref: FontRef): readonly string[] => (ref.kind === 'bundled' ? [ref.name] : ref.kind === 'files' ? [ref.family] : ref.families)
-function genericOf(ref: FontRef): string {
+/** The families a font reference names, in order. */
+export const familiesOf = (ref: FontRef): readonly string[] => (ref.kind === 'bundled' ? [ref.name] : ref.kind === 'files' ? [ref.family] : ref.families)
+/** The generic CSS family that ends a font reference's stack. */
+export function genericOf(ref: FontRef): string {
   if (ref.kind === 'files') return ref.generic
   if (ref.kind === 'system') return ref.key === 'fonts.code' ? 'monospace' : 'sans-serif'
   return BUNDLED_FONTS[ref.name]?.generic ?? 'sans-serif'

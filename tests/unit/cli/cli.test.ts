@@ -58,3 +58,23 @@ describe('deckhand build', () => {
     expect((await run('build', '--bogus')).code).not.toBe(0)
   })
 })
+
+describe('deckhand export', () => {
+  it('writes the formats asked for beside index.html and names each with its size', async () => {
+    const r = await run('export', '--root', path.join(FIXTURES, 'minimal'), '--out', out, '--to', 'notes,pptx')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/exported talk: .*talk\/talk-notes\.md \(\d+ (B|KB)\), .*talk-notes\.txt .*talk\/talk\.pptx \(\d+ KB\)/)
+    const { readdir } = await import('node:fs/promises')
+    expect(await readdir(path.join(out, 'talk'))).toEqual(expect.arrayContaining(['index.html', 'talk-notes.md', 'talk-notes.txt', 'talk.pptx']))
+    // Building again keeps what the export wrote.
+    expect((await run('build', '--root', path.join(FIXTURES, 'minimal'), '--out', out)).code).toBe(0)
+    expect(await readdir(path.join(out, 'talk'))).toEqual(expect.arrayContaining(['talk.pptx', 'talk-notes.md']))
+  }, 60_000)
+
+  it('rejects an unknown format before building', async () => {
+    const r = await run('export', '--root', path.join(FIXTURES, 'minimal'), '--out', out, '--to', 'pptx,slides')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('Unknown export format "slides"')
+    expect(r.stdout).toBe('')
+  })
+})

@@ -23,6 +23,7 @@ describe('resolveDeckConfig', () => {
       duration: 0,
       speakingRate: 130,
       math: { macros: {} },
+      exports: [],
       spans: { title: { file: FILE, line: 1, column: 1 } },
       file: FILE,
     })

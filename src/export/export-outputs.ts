@@ -1,0 +1,67 @@
+// I/O: the exports one command asks for, each written atomically beside index.html in the
+// built deck's folder. A failure names the slide and its Markdown line where there is one.
+import { DeckError, DeckErrors, error, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
+import { EXPORT_FORMATS, type ExportFormat } from '../model.js'
+import { guardInterrupts } from '../browser/guard-interrupts.js'
+import { removePendingTempFiles } from '../output/write-file-atomic.js'
+import type { ExportedFile } from './export-file-name.js'
+
+export interface ExportOutputsOptions {
+  /** @defaultValue deck.yml's `exports`, or every format */
+  readonly formats?: readonly ExportFormat[]
+  /** One-file HTML: downscale pictures to the slide at this pixel density. */
+  readonly downscale?: number
+}
+
+export interface ExportOutputsResult {
+  readonly files: readonly (ExportedFile & { readonly format: ExportFormat })[]
+  /** One-file HTML pictures made smaller. */
+  readonly downscaled?: { readonly count: number; readonly saved: number }
+}
+
+/** Formats named in `values` (comma lists allowed); throws export-format-unknown for any other name. */
+export function parseFormats(values: readonly string[]): ExportFormat[] {
+  const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+  const unknown = names.find((n) => !EXPORT_FORMATS.includes(n as ExportFormat))
+  if (unknown !== undefined) {
+    const later = /^(png|pptx-images|pdf)$/.test(unknown) ? ` (${unknown === 'pdf' ? 'PDFs are printed by `deckhand pdf`' : 'not available yet'})` : ''
+    throw new DeckError(error('export-format-unknown', `Unknown export format "${unknown}"${later}`, undefined, `Formats: ${EXPORT_FORMATS.join(', ')}`))
+  }
+  return [...new Set(names as ExportFormat[])]
+}
+
+export async function exportOutputs(built: BuiltDeck, options: ExportOutputsOptions = {}): Promise<StageResult<ExportOutputsResult>> {
+  const chosen = options.formats?.length ? options.formats : built.config.exports?.length ? built.config.exports : EXPORT_FORMATS
+  const diagnostics: Diagnostic[] = []
+  const files: (ExportedFile & { format: ExportFormat })[] = []
+  let downscaled: ExportOutputsResult['downscaled']
+  // Ctrl-C while a file is being written leaves no temp file behind.
+  await guardInterrupts(removePendingTempFiles, async () => {
+    for (const format of EXPORT_FORMATS.filter((f) => chosen.includes(f))) {
+      try {
+        if (format === 'pptx') {
+          const { exportPptx } = await import('./export-pptx.js')
+          const r = await exportPptx(built)
+          diagnostics.push(...r.diagnostics)
+          files.push({ ...r.value, format })
+        } else if (format === 'notes') {
+          const { exportNotes } = await import('./export-notes.js')
+          const r = await exportNotes(built)
+          files.push(...r.value.map((f) => ({ ...f, format })))
+        } else {
+          const { exportHtmlSingle } = await import('./export-html-single.js')
+          const r = await exportHtmlSingle(built, { ...(options.downscale && { downscale: options.downscale }) })
+          diagnostics.push(...r.diagnostics)
+          files.push({ file: r.value.file, bytes: r.value.bytes, format })
+          downscaled = r.value.downscaled
+        }
+      } catch (cause) {
+        if (cause instanceof DeckError || cause instanceof DeckErrors) throw cause
+        const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause)
+        throw new DeckError(error('export-failed', `Could not write the ${format} export of ${built.name}: ${reason}`, { file: built.config.file, line: 1 }), { cause })
+      }
+    }
+  })
+  return { value: { files, ...(downscaled && { downscaled }) }, diagnostics }
+}
