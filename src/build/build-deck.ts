@@ -13,6 +13,7 @@ import { loadTemplates, type TemplateSet } from '../render/load-templates.js'
 import { renderDeck, THEME_CSS } from '../render/render-deck.js'
 import { HELPER_NAMES } from '../render/template-helpers.js'
 import { buildSlides } from '../slides/build-slides.js'
+import type { LanguageText } from '../slides/detect-language.js'
 import type { AssetRequest } from '../slides/resolve-links.js'
 import { themeTextKey } from '../theme/detect-scripts.js'
 import { loadTheme } from '../theme/load-theme.js'
@@ -84,7 +85,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
     return result.value
   }
   const overrides = { ...(options.theme && { theme: options.theme }), ...(options.paper && { paper: options.paper }), ...(options.handouts && { handouts: [...options.handouts] }) }
-  const config = keep(await readDeckConfig(ref.dir, overrides))
+  const written = keep(await readDeckConfig(ref.dir, overrides))
   throwIfErrors(diagnostics)
 
   // Without a cache from the caller nothing is reused, so no cache keys are worth computing.
@@ -92,10 +93,11 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const reuse = options.cache !== undefined
   cache.reused = []
   const templates = await loadCheckedTemplates(project, ref, cache)
-  const files = await readChapterFiles(ref.dir, config)
+  const files = await readChapterFiles(ref.dir, written)
   const chapters: Chapter[] = files.map((f) => keep(parseCachedChapter(f, cache)))
-  const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters }))
-  const theme = keep(await loadDeckTheme(project, ref, config, files.map((f) => f.text).join('\n'), reuse ? cache : undefined))
+  const built = keep(buildSlides({ deck: written, deckDir: ref.dir, chapters }))
+  const config: DeckConfig = { ...written, lang: built.lang }
+  const theme = keep(await loadDeckTheme(project, ref, config, built.texts, reuse ? cache : undefined))
   diagnostics.push(...(await missingAssets(built.assets)))
   throwIfErrors(diagnostics)
 
@@ -138,15 +140,15 @@ function parseCachedChapter(file: { file: string; text: string }, cache: BuildCa
 }
 
 /** The deck's theme; a theme that isn't found is reported at deck.yml's `theme:` line. */
-async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, deckText: string, cache?: BuildCache): Promise<StageResult<ThemeStyle>> {
+async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, texts: readonly LanguageText[], cache?: BuildCache): Promise<StageResult<ThemeStyle>> {
   // The theme depends on the text only through the font subsets its characters need.
-  const key = cache ? `${config.theme}\n${themeTextKey(deckText)}` : ''
+  const key = cache ? `${config.theme}\n${config.lang}\n${texts.map((t) => `${t.lang}:${themeTextKey(t.text)}`).join('\n')}` : ''
   if (cache && cache.theme?.key === key) {
     cache.reused.push('theme')
     return cache.theme.value
   }
   try {
-    const value = await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText })
+    const value = await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { texts, lang: config.lang })
     if (cache) cache.theme = { key, value }
     return value
   } catch (err) {

@@ -1,8 +1,9 @@
 // I/O orchestration of `deckhand check`: build into a temporary folder, measure it in Chromium,
 // judge the measurements, and estimate the talk's length.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { readSlideSources } from '../content/read-slide-sources.js'
 import { buildDeck, type BuildOptions, type BuiltDeck } from '../build/build-deck.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Project } from '../project/find-project.js'
@@ -40,7 +41,7 @@ export async function checkDeck(project: Project, deckName: string, options: Che
       ...(options.browserPath && { browserPath: options.browserPath }),
       ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
     })
-    const sources = await readSources(deck)
+    const sources = await readSlideSources(deck.slides)
     const found = judgeMeasurements({ measurements: measured.value, slides: deck.slides, sources, outputFiles: await listFiles(deck.outDir) })
     const length = estimateTalkLength(deck.slides, { rate: options.rate ?? deck.config.speakingRate, ...(options.secondsPerSlide !== undefined && { secondsPerSlide: options.secondsPerSlide }) })
     const diagnostics = [...built.diagnostics, ...measured.diagnostics, ...sortByPlace(found), ...checkTalkLength(length, deck.config)]
@@ -48,17 +49,6 @@ export async function checkDeck(project: Project, deckName: string, options: Che
   } finally {
     await rm(temp, { recursive: true, force: true })
   }
-}
-
-async function readSources(deck: BuiltDeck): Promise<Map<string, string>> {
-  const files = [...new Set(deck.slides.map((s) => s.span.file))]
-  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8').catch(() => undefined)))
-  const sources = new Map<string, string>()
-  files.forEach((f, i) => {
-    const text = texts[i]
-    if (text !== undefined) sources.set(f, text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
-  })
-  return sources
 }
 
 /** Every file under `dir`, relative, with "/" separators. */

@@ -6,6 +6,7 @@ import { findBrowser } from '../pdf/find-browser.js'
 import { openBrowser } from '../pdf/open-browser.js'
 import { serveOutput } from '../pdf/serve-output.js'
 import type { DeckMeasurements, SlideMeasurement } from './deck-measurements.js'
+import { measureGlyphsInPage } from './measure-glyphs-in-page.js'
 import { measureSlideInPage } from './measure-in-page.js'
 import { confirmFallbacks } from './probe-platform-fonts.js'
 
@@ -21,6 +22,8 @@ export interface MeasureDeckOptions {
   /** @defaultValue 60000 */
   readonly timeoutMs?: number
 }
+
+const CSS_ESCAPE = (id: string): string => id.replace(/["\\]/g, '\\$&')
 
 /** Measures every slide of the built deck; page script errors and blocked requests come back as warnings. */
 export async function measureDeck(options: MeasureDeckOptions): Promise<StageResult<DeckMeasurements>> {
@@ -51,8 +54,9 @@ export async function measureDeck(options: MeasureDeckOptions): Promise<StageRes
       for (let i = 0; i < count; i++) {
         step = `measuring slide ${i + 1} of ${count}`
         const measured = await page.evaluate(measureSlideInPage, i)
-        const fallbacks = await confirmFallbacks(page, measured.glyphs.filter((g) => !g.tofu))
-        slides.push({ ...measured, glyphs: [...measured.glyphs.filter((g) => g.tofu), ...fallbacks] })
+        const glyphs = await page.evaluate(measureGlyphsInPage, `[id="${CSS_ESCAPE(measured.id)}"]`)
+        const fallbacks = await confirmFallbacks(page, glyphs.filter((g) => !g.tofu))
+        slides.push({ ...measured, glyphs: [...glyphs.filter((g) => g.tofu), ...fallbacks] })
       }
       const ids = (await page.evaluate(`[...document.querySelectorAll('[id]')].map((e) => e.id)`)) as string[]
       debug('measured %d slides', slides.length)

@@ -24,10 +24,12 @@ export const chapterMetaSchema = z
     section: z.boolean().optional(),
     /** Template for slides that name none and match no inference rule. @defaultValue '' (infer) */
     template: z.string().default(''),
+    /** The chapter's language (BCP 47), when it differs from the deck's. @defaultValue '' (detected) */
+    lang: z.string().default(''),
   })
   .strict()
 
-const NO_META: ChapterMeta = { title: '', subtitle: '', section: false, template: '', spans: {} }
+const NO_META: ChapterMeta = { title: '', subtitle: '', section: false, template: '', lang: '', spans: {} }
 
 /**
  * Splits off front matter: the first line is exactly `---` and a later line is exactly `---` or
@@ -61,6 +63,6 @@ function resolveMeta(mapping: YamlMapping): { meta: ChapterMeta; diagnostics: Di
   const diagnostics = result.diagnostics.map((d) => (d.code === 'config-invalid' ? { ...d, code: 'front-matter-invalid' as const } : d))
   const spans: Record<string, SourceSpan> = mapping.keySpans
   if (!result.value) return { meta: { ...NO_META, spans }, diagnostics }
-  const { title, subtitle, template } = result.value
-  return { meta: { title, subtitle, template, section: result.value.section ?? title !== '', spans }, diagnostics }
+  const { title, subtitle, template, lang } = result.value
+  return { meta: { title, subtitle, template, lang: lang.trim(), section: result.value.section ?? title !== '', spans }, diagnostics }
 }

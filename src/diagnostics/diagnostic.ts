@@ -46,6 +46,9 @@ export const DIAGNOSTIC_CODES = [
   'glyph-missing',
   'talk-too-long',
   'internal',
+  // Fonts a script needs from an optional package; the embedded browser's first unpacking.
+  'font-package-missing',
+  'browser-unpack',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

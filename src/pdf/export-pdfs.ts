@@ -6,8 +6,10 @@ import { HANDOUT_LAYOUTS, type ChapterRef, type DeckConfig, type HandoutLayout, 
 import { pdfFileName } from '../output/pdf-file-name.js'
 import { paperContentBox } from '../render/handouts/page-geometry.js'
 import { renderHandout, type HandoutTemplate, type PrintProduct } from '../render/render-handouts.js'
+import { readSlideSources } from '../content/read-slide-sources.js'
 import { findBrowser } from './find-browser.js'
 import { guardInterrupts } from './guard-interrupts.js'
+import { judgePrintedGlyphs } from './judge-printed-glyphs.js'
 import { loadHandoutTemplates } from './load-handout-templates.js'
 import { loadPdfLib } from './load-pdf-lib.js'
 import { openBrowser, type BrowserHandle } from './open-browser.js'
@@ -106,6 +108,7 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
       debug('browser ready')
       // Each PDF is finished (outline, metadata, write) while Chromium prints the next one.
       let finishing: Promise<void> = Promise.resolve()
+      let sources: Map<string, string> | undefined
       for (const { product, html } of documents) {
         input.onProgress?.({ deck: input.deckName, product, phase: 'printing' })
         const urlPath = `/.deckhand-print-${product}.html`
@@ -122,6 +125,12 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
           viewport: product === 'slides' ? { width: input.theme.width, height: input.theme.height } : paperContentBox(input.paper),
         })
         diagnostics.push(...printed.diagnostics)
+        if (printed.missingGlyphs) {
+          // Empty boxes on paper are a failed print: the previous PDF stays as it was.
+          sources ??= await readSlideSources(input.slides.map((r) => r.slide))
+          diagnostics.push(...judgePrintedGlyphs(pdfFileName(product), printed.missingGlyphs, input.slides.map((r) => r.slide), sources, input.deck))
+          continue
+        }
         const finish = async (): Promise<void> => {
           const started = Date.now()
           const pdf = await setPdfMetadata(await addOutline(printed.pdf, printed.bookmarks), {

@@ -2,6 +2,7 @@ import type { Browser, PDFOptions } from 'puppeteer-core'
 import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Bookmark } from '../render/handouts/bookmark-marker.js'
+import { measureGlyphsInPage } from '../check/measure-glyphs-in-page.js'
 import { blockForeignRequests } from './block-foreign-requests.js'
 
 const debug = createDebug('deck:pdf')
@@ -29,6 +30,8 @@ export interface PrintedDocument {
   readonly pdf: Uint8Array
   /** The document's bookmarks in page order; their markers are link annotations in `pdf`. */
   readonly bookmarks: readonly Bookmark[]
+  /** Characters no font drew (empty boxes); the PDF is not worth writing when there are any. */
+  readonly missingGlyphs: string
   readonly diagnostics: readonly Diagnostic[]
 }
 
@@ -70,6 +73,9 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
       diagnostics.push(warning('image-not-found', `${options.product}: image ${src} could not be loaded`))
     }
     debug('%s: ready after %d ms', options.product, Date.now() - started)
+    step = 'looking for characters no font has'
+    const missingGlyphs = (await page.evaluate(measureGlyphsInPage, 'body')).filter((g) => g.tofu).map((g) => g.chars).join('')
+    if (missingGlyphs) return { pdf: new Uint8Array(), bookmarks, missingGlyphs, diagnostics }
     step = 'printing'
     // A one-pixel viewport parks the print document's body (see document.hbs): the layout
     // Chromium does again after printing, as long as the one before, then has nothing to do.
@@ -84,7 +90,7 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
       ...options.pdfOptions,
     })
     debug('%s: printed after %d ms', options.product, Date.now() - started)
-    return { pdf, bookmarks, diagnostics }
+    return { pdf, bookmarks, missingGlyphs, diagnostics }
   } catch (cause) {
     throw wrapPrintError(cause, options, step)
   } finally {

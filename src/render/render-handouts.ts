@@ -70,7 +70,7 @@ function sharedContext(input: RenderHandoutInput): Record<string, unknown> {
     kind: KINDS[input.product],
     handout: input.product !== 'slides',
     title: deck.title,
-    deck: { title: deck.title, subtitle: deck.subtitle, author: deck.author, date: deck.date, event: deck.event },
+    deck: { title: deck.title, subtitle: deck.subtitle, author: deck.author, date: deck.date, event: deck.event, lang: deck.lang },
     logo: theme.logo,
     stylesheets: input.stylesheets,
     // Slides on paper take the theme's print palette (a dark theme prints on white); the page

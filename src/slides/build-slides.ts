@@ -5,6 +5,7 @@ import type { Chapter, ChapterRef, DeckConfig, Slide, SlideData, SlideSource } f
 import { applyElementAttributes, hasElementComments, parseAttributes } from './apply-element-attributes.js'
 import { plainText } from '../html/html-text.js'
 import { extractSlideData, mapHtmlFields } from './extract-slide-data.js'
+import { detectLanguage, detectMainLanguage, langAttribute, splitByLanguage, type LanguageText } from './detect-language.js'
 import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides.js'
 import { inferLayout } from './infer-layout.js'
 import type { SlideOrigin } from './locate-in-source.js'
@@ -24,6 +25,10 @@ export interface BuiltSlides {
   readonly chapters: readonly ChapterRef[]
   /** Local files the slides reference, each with the line that asked for it. */
   readonly assets: readonly AssetRequest[]
+  /** The deck's language: deck.yml's `lang`, or detected from the text. */
+  readonly lang: string
+  /** All the deck's text (deck.yml fields included) by language, for the font plan. */
+  readonly texts: readonly LanguageText[]
 }
 
 export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
@@ -32,14 +37,22 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   const slug = createSlugger()
   const bodies: Slide[][] = []
   const refs: ChapterRef[] = []
+  const { deck } = input
+  const deckFields = [deck.title, deck.subtitle, deck.author, deck.date, deck.event].join(' ')
+  const lang = deck.lang || detectMainLanguage(`${deckFields} ${input.chapters.map(chapterText).join(' ')}`, 'en')
+  const texts: LanguageText[] = [{ lang, text: `${deckFields} Agenda` }]
 
   input.chapters.forEach((chapter, i) => {
     const number = i + 1
     const pending: Slide[] = []
     const ref: ChapterRef = { number, title: chapter.meta.title, subtitle: chapter.meta.subtitle, file: chapter.file, firstSlideId: '' }
-    if (chapter.meta.section && ref.title) pending.push(chapterSectionSlide(chapter, ref, slug(ref.title, `chapter-${number}`)))
+    const chapterLang = chapter.meta.lang || detectMainLanguage(chapterText(chapter), lang)
+    texts.push({ lang: chapterLang, text: `${ref.title} ${ref.subtitle}` })
+    if (chapter.meta.section && ref.title) pending.push(withLang(chapterSectionSlide(chapter, ref, slug(ref.title, `chapter-${number}`)), chapterLang, lang))
     for (const source of chapter.slides) {
-      pending.push(buildSlide(source, chapter, ref, input, slug, assets, diagnostics))
+      const own = langAttribute(source.attributes) || detectLanguage(`${source.markdown}\n${source.notes}`, chapterLang)
+      texts.push(...splitByLanguage(`${source.markdown}\n${source.notes}`, own))
+      pending.push(withLang(buildSlide(source, chapter, ref, input, slug, assets, diagnostics), own, lang))
     }
     const firstSlideId = pending[0]?.id ?? ''
     const finalRef = { ...ref, firstSlideId }
@@ -51,7 +64,15 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   if (input.deck.titleSlide) opening.push(titleSlide(input.deck, slug(input.deck.title, 'title')))
   if (input.deck.agenda && refs.length > 1) opening.push(agendaSlide(input.deck, refs, slug('agenda', 'agenda')))
   const slides = [...opening, ...bodies.flat()].map((s, i) => ({ ...s, index: i + 1 }))
-  return { value: { slides, chapters: refs, assets }, diagnostics }
+  return { value: { slides, chapters: refs, assets, lang, texts }, diagnostics }
+}
+
+const chapterText = (chapter: Chapter): string => [chapter.meta.title, chapter.meta.subtitle, ...chapter.slides.map((s) => `${s.markdown} ${s.notes}`)].join(' ')
+
+/** Marks a slide whose language differs from the deck's, so its fonts are chosen for that language. */
+function withLang(slide: Slide, lang: string, deckLang: string): Slide {
+  if (lang === deckLang || langAttribute(slide.attributes)) return slide
+  return { ...slide, attributes: `${slide.attributes} lang="${lang.replace(/"/g, '&quot;')}"`.trim() }
 }
 
 function buildSlide(

@@ -24,10 +24,10 @@ export function generateThemeCss(kit: ThemeKit, fonts: FontPlan, parts: ThemeCss
   const extras = (list: ThemeCssParts['extraCss']): string[] => list.map((e) => `/* ${e.file} */\n${e.css.trim()}`)
   const join = (blocks: string[]): string => blocks.filter(Boolean).join('\n\n') + '\n'
   return {
-    css: join([head, fonts.css, variables(kit, kit.colors, kit.titleSlide, kit.sectionSlide, fonts), BIDI_RULES, LOGO_RULES, ...extras(parts.extraCss)]),
+    css: join([head, fonts.css, variables(kit, kit.colors, kit.titleSlide, kit.sectionSlide, fonts), languageRules(fonts), BIDI_RULES, LOGO_RULES, ...extras(parts.extraCss)]),
     // Self-contained for handout pages, and only variables and fonts besides the text direction:
     // the handout renderer may rename the variables, so element rules here could reach slide thumbnails.
-    printCss: join([head, fonts.css, variables(kit, kit.print, kit.print.titleSlide, kit.print.sectionSlide, fonts), BIDI_RULES, ...extras(parts.extraPrintCss)]),
+    printCss: join([head, fonts.css, variables(kit, kit.print, kit.print.titleSlide, kit.print.sectionSlide, fonts), languageRules(fonts), BIDI_RULES, ...extras(parts.extraPrintCss)]),
   }
 }
 
@@ -64,6 +64,26 @@ function variables(kit: ThemeKit, p: Palette, title: SlideLook, section: SlideLo
   }
   const lines = Object.entries({ ...vars, ...extras }).map(([k, v]) => `  ${k}: ${v};`)
   return `:root,\n.reveal {\n  color-scheme: ${isLightColor(p.background) ? 'light' : 'dark'};\n${lines.join('\n')}\n}`
+}
+
+/**
+ * Text in another language than the deck's gets that language's font stacks. `:lang()` matches
+ * every element inside a `lang`, so elements that set font-family themselves (headings, code)
+ * read the language's variables; the element carrying `lang` sets it again for the text it
+ * inherits, by its role.
+ */
+function languageRules(fonts: FontPlan): string {
+  return fonts.langStacks
+    .map(({ lang, stacks }) => {
+      const is = `:lang(${lang})`
+      return [
+        `${is} {\n  --dh-font-body: ${stacks.body};\n  --dh-font-heading: ${stacks.heading};\n  --dh-font-code: ${stacks.code};\n}`,
+        `[lang]${is} { font-family: var(--dh-font-body); }`,
+        `:is(h1, h2, h3, h4, h5, h6) [lang]${is} { font-family: var(--dh-font-heading); }`,
+        `:is(pre, code) [lang]${is} { font-family: var(--dh-font-code); }`,
+      ].join('\n')
+    })
+    .join('\n')
 }
 
 /** A value for the `background` shorthand: colour and gradient as written, an image as a cover. */

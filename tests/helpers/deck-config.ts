@@ -17,6 +17,7 @@ export function deckConfig(overrides: Partial<DeckConfig> = {}): DeckConfig {
     agenda: true,
     duration: 0,
     speakingRate: 130,
+    lang: '',
     spans: {},
     file: '/deck/deck.yml',
     ...overrides,

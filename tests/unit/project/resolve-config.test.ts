@@ -22,6 +22,7 @@ describe('resolveDeckConfig', () => {
       agenda: true,
       duration: 0,
       speakingRate: 130,
+      lang: '',
       spans: { title: { file: FILE, line: 1, column: 1 } },
       file: FILE,
     })

@@ -85,3 +85,18 @@ describe('bundled fonts', () => {
     await expect(loadTheme('x', [dir])).rejects.toMatchObject({ diagnostic: { code: 'theme-invalid', span: { line: 3 }, hint: expect.stringContaining('"Inter"') } })
   })
 })
+
+describe('fonts by language', () => {
+  it('gives Japanese text the Japanese font and its missing simplified characters the Chinese one', async () => {
+    const { value } = await loadTheme('daylight', [BUILTIN_THEMES], { texts: [{ lang: 'ja', text: '学習と练习' }], lang: 'ja' })
+    expect(fontVar(value.css)).toBe("'Inter', 'Noto Sans JP', 'Noto Sans SC', sans-serif")
+    expect(value.assets.some((a) => a.to.startsWith('fonts/noto-sans-sc-'))).toBe(true)
+  })
+
+  it('gives Chinese text in a Japanese deck its own stack', async () => {
+    const { value } = await loadTheme('daylight', [BUILTIN_THEMES], { texts: [{ lang: 'ja', text: 'ひらがな' }, { lang: 'zh-CN', text: '简单' }], lang: 'ja' })
+    expect(fontVar(value.css)).toBe("'Inter', 'Noto Sans JP', 'Noto Sans SC', sans-serif")
+    expect(value.css).toMatch(/:lang\(zh\) \{\s*--dh-font-body: 'Inter', 'Noto Sans SC', 'Noto Sans JP', sans-serif;/)
+    expect(value.css).toContain(":is(h1, h2, h3, h4, h5, h6) [lang]:lang(zh) { font-family: var(--dh-font-heading); }")
+  })
+})

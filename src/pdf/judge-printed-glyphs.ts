@@ -1,0 +1,38 @@
+// Pure: characters a print document drew as empty boxes -> errors at the lines that hold them.
+import { describeChar } from '../check/judge-measurements.js'
+import { locateInSlide } from '../check/locate-in-slide.js'
+import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
+import type { DeckConfig, Slide } from '../model.js'
+
+const DECK_FIELDS = ['title', 'subtitle', 'author', 'date', 'event'] as const
+
+/** One error per source line, naming the characters no font drew there. */
+export function judgePrintedGlyphs(product: string, chars: string, slides: readonly Slide[], sources: ReadonlyMap<string, string>, deck: DeckConfig): Diagnostic[] {
+  const byPlace = new Map<string, { span: SourceSpan | undefined; chars: string[] }>()
+  for (const ch of new Set(chars)) {
+    const span = locateChar(ch, slides, sources, deck)
+    const key = span ? `${span.file}:${span.line}` : ''
+    const entry = byPlace.get(key) ?? { span, chars: [] }
+    entry.chars.push(ch)
+    byPlace.set(key, entry)
+  }
+  return [...byPlace.values()].map(({ span, chars: list }) =>
+    error(
+      'glyph-missing',
+      `${product}: no font has ${list.map(describeChar).join(', ')}: it would print as empty boxes`,
+      span,
+      "Add a font that covers this script to the theme (fonts.fallback in theme.yml), or install the script's font package.",
+    ),
+  )
+}
+
+function locateChar(ch: string, slides: readonly Slide[], sources: ReadonlyMap<string, string>, deck: DeckConfig): SourceSpan | undefined {
+  for (const slide of slides) {
+    if (slide.generated) continue
+    const span = locateInSlide(slide, slides, sources, ch)
+    if (span.column !== undefined) return span
+  }
+  const field = DECK_FIELDS.find((key) => deck[key].includes(ch))
+  if (field) return deck.spans[field] ?? { file: deck.file, line: 1 }
+  return slides.find((s) => s.generated && `${s.data.title} ${s.data.lead}`.includes(ch))?.span
+}
