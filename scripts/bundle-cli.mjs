@@ -25,7 +25,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['puppeteer-core', 'puppeteer'],
+  external: ['puppeteer-core'],
   banner: { js: "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);" },
   logLevel: 'warning',
 })

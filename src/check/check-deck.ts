@@ -17,6 +17,8 @@ export interface CheckDeckOptions extends Omit<BuildOptions, 'outDir'> {
   readonly secondsPerSlide?: number
   readonly browserPath?: string
   readonly timeoutMs?: number
+  /** Told before the embedded browser is unpacked, the first time it is used. */
+  readonly onUnpack?: (into: string) => void
 }
 
 export interface CheckReport {
@@ -40,6 +42,7 @@ export async function checkDeck(project: Project, deckName: string, options: Che
       height: deck.theme.height,
       ...(options.browserPath && { browserPath: options.browserPath }),
       ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
+      ...(options.onUnpack && { onUnpack: options.onUnpack }),
     })
     const sources = await readSlideSources(deck.slides)
     const found = judgeMeasurements({ measurements: measured.value, slides: deck.slides, sources, outputFiles: await listFiles(deck.outDir) })

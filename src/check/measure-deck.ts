@@ -21,6 +21,8 @@ export interface MeasureDeckOptions {
   readonly browserPath?: string
   /** @defaultValue 60000 */
   readonly timeoutMs?: number
+  /** Told before the embedded browser is unpacked, the first time it is used. */
+  readonly onUnpack?: (into: string) => void
 }
 
 const CSS_ESCAPE = (id: string): string => id.replace(/["\\]/g, '\\$&')
@@ -28,7 +30,7 @@ const CSS_ESCAPE = (id: string): string => id.replace(/["\\]/g, '\\$&')
 /** Measures every slide of the built deck; page script errors and blocked requests come back as warnings. */
 export async function measureDeck(options: MeasureDeckOptions): Promise<StageResult<DeckMeasurements>> {
   const timeoutMs = options.timeoutMs ?? 60_000
-  const executablePath = await findBrowser({ ...(options.browserPath && { explicit: options.browserPath }) })
+  const executablePath = await findBrowser({ ...(options.browserPath && { explicit: options.browserPath }), ...(options.onUnpack && { onUnpack: options.onUnpack }) })
   const server = await serveOutput(options.outDir)
   const diagnostics: Diagnostic[] = []
   let step = 'starting the browser'

@@ -61,7 +61,7 @@ export function addBuildCommand(program: Command, io: CliIo): void {
 
 /** Work done with each built deck (printing); `prepare` starts before the build, to overlap it. */
 export interface AfterBuild<P = unknown> {
-  prepare?(options: Record<string, unknown>): Promise<P>
+  prepare?(io: CliIo, options: Record<string, unknown>): Promise<P>
   /** Undoes `prepare` when the build failed. */
   dispose?(prepared: P): Promise<void>
   run(io: CliIo, built: Awaited<ReturnType<typeof buildDeck>>['value'], options: Record<string, unknown>, prepared: P | undefined): Promise<void>
@@ -75,7 +75,7 @@ export async function runBuild(io: CliIo, names: readonly string[], options: Com
     let prepared: unknown
     try {
       const started = performance.now()
-      prepared = await afterBuild?.prepare?.(options)
+      prepared = await afterBuild?.prepare?.(io, options)
       const result = await buildDeck(project, name, buildOptions(options)).catch(async (err: unknown) => {
         if (prepared !== undefined) await afterBuild?.dispose?.(prepared)
         throw err

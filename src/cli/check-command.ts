@@ -4,7 +4,7 @@ import { formatTalkLength } from '../check/format-talk-length.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Project } from '../project/find-project.js'
 import { openDecks, type CommonOptions } from './build-command.js'
-import { report, reportError, type CliIo } from './cli-io.js'
+import { report, reportError, tellUnpacking, type CliIo } from './cli-io.js'
 
 interface CheckFlags extends CommonOptions {
   readonly strict?: boolean
@@ -54,6 +54,7 @@ async function checkOne(io: CliIo, project: Project, deck: string, flags: CheckF
     ...(flags.theme && { theme: flags.theme }),
     ...(flags.browser && { browserPath: flags.browser }),
     ...(flags.timeout && { timeoutMs: Number(flags.timeout) }),
+    onUnpack: tellUnpacking(io),
   })
   io.out(`${deck}: ${result.deck.slides.length} slides`)
   for (const line of formatTalkLength(result.length, result.deck.config.duration)) io.out(`  ${line}`)

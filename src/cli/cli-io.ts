@@ -55,3 +55,8 @@ export function relativePath(io: CliIo, file: string): string {
   const rel = path.relative(io.cwd, file)
   return rel && !rel.startsWith('..') ? rel : file
 }
+
+/** The one line said before the embedded browser's first unpacking (it takes a few seconds). */
+export function tellUnpacking(io: CliIo): (into: string) => void {
+  return (into) => io.err(`unpacking the browser, once (into ${into})`)
+}

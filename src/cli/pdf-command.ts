@@ -3,7 +3,7 @@ import type { BuiltDeck } from '../build/build-deck.js'
 import type { BrowserHandle } from '../pdf/open-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
-import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+import { relativePath, report, reportError, tellUnpacking, type CliIo } from './cli-io.js'
 import { runBuild, type AfterBuild, type CommonOptions } from './build-command.js'
 
 export interface PdfOptions {
@@ -74,11 +74,11 @@ interface EarlyBrowser {
 }
 
 export const printing: AfterBuild<EarlyBrowser> = {
-  async prepare(options) {
+  async prepare(io, options) {
     const opts = options as PdfOptions
     const [{ launchPrintBrowser }, { onInterruptAfter }] = await Promise.all([import('../pdf/export-pdfs.js'), import('../pdf/guard-interrupts.js')])
     let handle: BrowserHandle | undefined
-    const browser = launchPrintBrowser({ ...(opts.browser && { browserPath: opts.browser }), timeoutMs: timeoutOf(opts) })
+    const browser = launchPrintBrowser({ ...(opts.browser && { browserPath: opts.browser }), timeoutMs: timeoutOf(opts), onUnpack: tellUnpacking(io) })
     browser.then((b) => (handle = b)).catch(() => undefined) // a launch failure is reported where it is awaited
     // Ctrl-C during the build must not leave this Chromium behind, even one still starting.
     const release = onInterruptAfter(browser, () => handle?.kill())
@@ -107,6 +107,7 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
   }
   try {
     const result = await exportPdfs({
+      onUnpack: tellUnpacking(io),
       outDir: built.outDir,
       deckName: built.name,
       deck: built.config,

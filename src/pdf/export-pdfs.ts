@@ -56,6 +56,8 @@ export interface ExportPdfsInput {
   /** A browser started ahead of time with launchPrintBrowser (e.g. while the deck builds); closed here. */
   readonly browser?: Promise<BrowserHandle>
   readonly onProgress?: (event: ExportProgress) => void
+  /** Told before the embedded browser is unpacked, the first time it is used. */
+  readonly onUnpack?: (into: string) => void
 }
 
 /** The deck's own stylesheets, in the deck's order (the theme wins); Reveal's CSS is left out on paper. */
@@ -66,8 +68,10 @@ export async function launchPrintBrowser(options: {
   readonly browserPath?: string
   readonly timeoutMs: number
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** Told before the embedded browser is unpacked, the first time it is used. */
+  readonly onUnpack?: (into: string) => void
 }): Promise<BrowserHandle> {
-  const executablePath = await findBrowser({ explicit: options.browserPath, env: options.env ?? process.env })
+  const executablePath = await findBrowser({ explicit: options.browserPath, env: options.env ?? process.env, ...(options.onUnpack && { onUnpack: options.onUnpack }) })
   return openBrowser({ executablePath, timeoutMs: options.timeoutMs })
 }
 

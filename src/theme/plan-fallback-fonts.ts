@@ -4,6 +4,7 @@
 // that mixes them draws every character, each in the shapes its language expects.
 import { primaryLanguage, type LanguageText } from '../slides/detect-language.js'
 import { neededCodePoints, rangesContain } from './detect-scripts.js'
+import { PRINT_FALLBACKS } from './bundled-fonts.js'
 import type { FontsourceFace } from './read-fontsource.js'
 import type { FallbackScript } from './theme-schema.js'
 import type { FontRef, ThemeKit } from './theme-kit.js'
@@ -43,6 +44,8 @@ export interface FallbackPlan {
   readonly used: ReadonlyMap<string, readonly FontRef[]>
   /** Code points that a fallback script should draw but no available font of it has, with those scripts in order. */
   readonly uncovered: ReadonlyMap<number, readonly FallbackScript[]>
+  /** PRINT_FALLBACKS the text needs, in their order. */
+  readonly print: readonly string[]
 }
 
 /**
@@ -54,6 +57,16 @@ export function planFallbacks(kit: ThemeKit, catalog: FontCatalog, texts: readon
   const drawn = new Map<string, Set<number>>()
   const used = new Map<string, FontRef[]>()
   const uncovered = new Map<number, FallbackScript[]>()
+  const print = new Set<string>()
+  // What a system font may draw, or nothing: the bundled print fonts stand behind it.
+  const backUp = (cp: number): boolean => {
+    const fonts = PRINT_FALLBACKS.filter((name) => (catalog.get(name) ?? []).some((f) => rangesContain(f.ranges, cp)))
+    for (const name of fonts) {
+      print.add(name)
+      drawn.set(name, (drawn.get(name) ?? new Set()).add(cp))
+    }
+    return fonts.length > 0
+  }
   for (const { lang, text } of texts) {
     const key = primaryLanguage(lang)
     const order = fallbackOrder(lang)
@@ -62,19 +75,15 @@ export function planFallbacks(kit: ThemeKit, catalog: FontCatalog, texts: readon
     for (const cp of neededCodePoints(text)) {
       if (cp < 0x7f || coveredByRoles(cp)) continue
       const scripts = scriptsOf(cp)
-      if (scripts.length === 0) continue
       const script = order.find((s) => scripts.includes(s) && refCovers(kit.fonts.fallback[s], catalog, cp))
-      if (!script) {
-        uncovered.set(cp, order.filter((s) => scripts.includes(s)))
-        continue
-      }
-      const ref = kit.fonts.fallback[script]
-      if (!refs.includes(ref)) refs.push(ref)
-      if (ref.kind === 'bundled') drawn.set(ref.name, (drawn.get(ref.name) ?? new Set()).add(cp))
+      const ref = script && kit.fonts.fallback[script]
+      if (ref && !refs.includes(ref)) refs.push(ref)
+      if (ref?.kind === 'bundled') drawn.set(ref.name, (drawn.get(ref.name) ?? new Set()).add(cp))
+      else if (!backUp(cp) && !ref && scripts.length) uncovered.set(cp, order.filter((s) => scripts.includes(s)))
     }
     refs.sort((a, b) => rank(kit, order, a) - rank(kit, order, b))
   }
-  return { drawn, used, uncovered }
+  return { drawn, used, uncovered, print: PRINT_FALLBACKS.filter((name) => print.has(name)) }
 }
 
 function refCovers(ref: FontRef, catalog: FontCatalog, cp: number): boolean {
@@ -96,6 +105,7 @@ export function fallbackFontsWanted(kit: ThemeKit, texts: readonly LanguageText[
     for (const [script, test] of SCRIPT_TESTS) if (test.test(text)) scripts.add(script)
   }
   const names = new Set<string>()
+  if (texts.some(({ text }) => /[^\u0000-\u1fff]/u.test(text))) for (const name of PRINT_FALLBACKS) names.add(name)
   for (const script of scripts) {
     const ref = kit.fonts.fallback[script]
     if (ref.kind === 'bundled') names.add(ref.name)

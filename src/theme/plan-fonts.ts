@@ -87,16 +87,14 @@ export function planFonts(kit: ThemeKit, catalog: FontCatalog, deck: DeckTexts |
   for (const [, ref] of roles) if (ref.kind === 'files') addFiles(ref)
   // Fallbacks: only the characters that one of the role fonts cannot show (code may hold any text).
   const plan = planFallbacks(kit, catalog, texts ?? [], (cp) => roles.every(([, ref]) => covers(ref, catalog, cp)))
-  for (const [name, cps] of plan.drawn) {
-    add(pickFaces(catalog.get(name) ?? [], ROLE_FACES.fallback).filter((f) => [...cps].some((cp) => rangesContain(f.ranges, cp))))
-  }
+  for (const [name, cps] of plan.drawn) add(firstCovering(pickFaces(catalog.get(name) ?? [], ROLE_FACES.fallback), cps))
   for (const refs of plan.used.values()) for (const ref of refs) if (ref.kind === 'files') addFiles(ref)
   const deckLang = primaryLanguage(deck?.lang ?? '')
   const familiesFor = (lang: string): string[] => {
     // Every fallback the deck uses, in this language's order, so text of any language finds them all.
     const order = fallbackOrder(lang)
     const refs = [...new Set([...plan.used.values()].flat())].sort((a, b) => rankIn(kit, order, a) - rankIn(kit, order, b))
-    return [...new Set(refs.flatMap(familiesOf))]
+    return [...new Set([...refs.flatMap(familiesOf), ...plan.print])]
   }
   const stacksFor = (fallbacks: readonly string[]): FontStacks => {
     const stack = (ref: FontRef): string => [...new Set([...familiesOf(ref), ...fallbacks])].map(quote).concat(genericOf(ref)).join(', ')
@@ -111,6 +109,21 @@ export function planFonts(kit: ThemeKit, catalog: FontCatalog, deck: DeckTexts |
 
 function rankIn(kit: ThemeKit, order: readonly FallbackScript[], ref: FontRef): number {
   return order.findIndex((s) => kit.fonts.fallback[s] === ref)
+}
+
+/** Of each weight and style, the first subset that has each character (subsets may overlap). */
+function firstCovering(faces: readonly FontsourceFace[], cps: ReadonlySet<number>): FontsourceFace[] {
+  const chosen = new Set<FontsourceFace>()
+  for (const cp of cps) {
+    const seen = new Set<string>()
+    for (const face of faces) {
+      const key = `${face.weight}/${face.style}`
+      if (seen.has(key) || !rangesContain(face.ranges, cp)) continue
+      seen.add(key)
+      chosen.add(face)
+    }
+  }
+  return faces.filter((f) => chosen.has(f))
 }
 
 /** Faces of the wanted weights and styles; a missing weight takes the nearest one the family has. */

@@ -39,7 +39,8 @@ export function readFontsourceFaces(name: string, wanted: readonly FaceWanted[])
 
 /** The npm package of a bundled font (`@fontsource/noto-sans-sc`). */
 export function fontPackageName(name: string): string {
-  return `@fontsource/${BUNDLED_FONTS[name]?.pkg ?? name}`
+  const font = BUNDLED_FONTS[name]
+  return font?.single ? font.pkg : `@fontsource/${font?.pkg ?? name}`
 }
 
 function packageDir(name: string): string | undefined {
@@ -60,6 +61,11 @@ async function readFaces(name: string, wanted: readonly FaceWanted[]): Promise<F
   const dir = packageDir(name)
   if (dir === undefined) {
     throw new DeckError(error('theme-file-not-found', `Font package ${fontPackageName(name)} (for "${name}") is not installed`, undefined, `Run npm install ${fontPackageName(name)}.`))
+  }
+  const single = BUNDLED_FONTS[name]!.single
+  if (single) {
+    const unicodeRange = single.unicodeRange
+    return [{ family: name, weight: 400, style: 'normal', file: join(dir, single.file), unicodeRange, ranges: parseUnicodeRange(unicodeRange) }]
   }
   // Files like 400.css and 700-italic.css hold every subset of one weight and style.
   const available = (await readdir(dir)).flatMap((f) => {

@@ -68,10 +68,21 @@ describe('bundled fonts', () => {
     expect(value.css).toMatch(/p, li[^{]*\{\s*unicode-bidi: plaintext;/)
   })
 
-  it('names the system colour-emoji fonts for emoji and copies no emoji files', async () => {
+  it('names the system colour-emoji fonts for emoji, then the bundled colour and black ones', async () => {
     const { value } = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: 'Ship it 🚀' })
-    expect(fontVar(value.css)).toBe("'Inter', 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', sans-serif")
-    expect(value.assets.some((a) => a.to.includes('emoji'))).toBe(false)
+    expect(fontVar(value.css)).toBe("'Inter', 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', 'Twemoji', 'Noto Emoji', sans-serif")
+    const files = value.assets.map((a) => a.to).filter((f) => f.includes('emoji'))
+    expect(files).toContain('fonts/twemoji.woff2')
+    // Only the Noto Emoji subset with the rocket, in two weights.
+    expect(files.filter((f) => f.startsWith('fonts/noto-emoji-'))).toHaveLength(2)
+  })
+
+  it('brings a symbol font for symbols the theme fonts lack, and nothing for plain text', async () => {
+    const { value } = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: 'Done ✓ ★' })
+    expect(fontVar(value.css)).toContain("'Noto Sans Symbols 2'")
+    expect(value.assets.some((a) => a.to.startsWith('fonts/noto-sans-symbols-2-'))).toBe(true)
+    const plain = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: 'Done — “quoted” ±' })
+    expect(plain.value.assets.some((a) => /emoji|symbols/.test(a.to))).toBe(false)
   })
 
   it('takes a theme-declared fallback for a script', async () => {

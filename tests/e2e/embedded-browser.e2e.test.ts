@@ -1,0 +1,48 @@
+// The browser deckhand brings prints the example deck, and a system Chromium, where the
+// machine has one, prints the same pages: both ways of finding a browser stay tested.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { findBrowser } from '../../src/pdf/find-browser.js'
+import { readPdf, renderPages, type PageImage } from './helpers/read-pdf.js'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const out = mkdtempSync(path.join(os.tmpdir(), 'deckhand-e2e-embedded-'))
+afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+function printExample(browser: string, folder: string): string {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/deckhand.js'), 'pdf', 'pytorch-story', '--root', ROOT, '--out', path.join(out, folder), '--handout', 'none', '--browser', browser], { encoding: 'utf8' })
+  expect(run.status, run.stderr).toBe(0)
+  return path.join(out, folder, 'pytorch-story', 'slides.pdf')
+}
+
+/** Share of pixels whose grey levels differ by more than a little (anti-aliasing). */
+function differingShare(a: PageImage, b: PageImage): number {
+  let differ = 0
+  for (let y = 0; y < a.height; y++) for (let x = 0; x < a.width; x++) if (Math.abs(a.grey(x, y) - b.grey(x, y)) > 48) differ++
+  return differ / (a.width * a.height)
+}
+
+// A system browser, if this machine has one (the embedded one does not count here).
+const system = await findBrowser({ embedded: async () => undefined }).catch(() => undefined)
+
+describe('the embedded browser', () => {
+  let embedded: string
+
+  it('prints the example deck with --browser embedded', async () => {
+    embedded = printExample('embedded', 'embedded')
+    const pdf = await readPdf(embedded)
+    expect(pdf.pages).toBe(44)
+    expect(pdf.text.join(' ')).toContain('How PyTorch Won')
+  }, 180_000)
+
+  it.runIf(system)(`prints the same pages as the system browser (${system ?? 'none here'})`, () => {
+    const other = printExample(system!, 'system')
+    const a = renderPages(embedded, 30)
+    const b = renderPages(other, 30)
+    expect(b.length).toBe(a.length)
+    for (const [i, page] of a.entries()) expect(differingShare(page, b[i]!), `page ${i + 1}`).toBeLessThan(0.005)
+  }, 180_000)
+})
