@@ -129,7 +129,7 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
     progress('')
     report(io, result.diagnostics)
     const ms = Math.round(performance.now() - started)
-    io.out(`printed ${built.name}: ${result.value.files.map((f) => relativePath(io, f)).join(', ')} (${ms} ms)`)
+    if (result.value.files.length) io.out(`printed ${built.name}: ${result.value.files.map((f) => relativePath(io, f)).join(', ')} (${ms} ms)`)
   } finally {
     early?.release()
     progress('')

@@ -113,6 +113,7 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
       // Each PDF is finished (outline, metadata, write) while Chromium prints the next one.
       let finishing: Promise<void> = Promise.resolve()
       let sources: Map<string, string> | undefined
+      const reported = new Set<string>()
       for (const { product, html } of documents) {
         input.onProgress?.({ deck: input.deckName, product, phase: 'printing' })
         const urlPath = `/.deckhand-print-${product}.html`
@@ -132,7 +133,12 @@ export async function exportPdfs(input: ExportPdfsInput): Promise<StageResult<{ 
         if (printed.missingGlyphs) {
           // Empty boxes on paper are a failed print: the previous PDF stays as it was.
           sources ??= await readSlideSources(input.slides.map((r) => r.slide))
-          diagnostics.push(...judgePrintedGlyphs(pdfFileName(product), printed.missingGlyphs, input.slides.map((r) => r.slide), sources, input.deck))
+          // The same characters are missing from every product: each place is reported once.
+          for (const d of judgePrintedGlyphs(printed.missingGlyphs, input.slides.map((r) => r.slide), sources, input.deck)) {
+            const key = `${d.span?.file}:${d.span?.line}:${d.message}`
+            if (!reported.has(key)) diagnostics.push(d)
+            reported.add(key)
+          }
           continue
         }
         const finish = async (): Promise<void> => {

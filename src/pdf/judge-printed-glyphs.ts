@@ -7,7 +7,7 @@ import type { DeckConfig, Slide } from '../model.js'
 const DECK_FIELDS = ['title', 'subtitle', 'author', 'date', 'event'] as const
 
 /** One error per source line, naming the characters no font drew there. */
-export function judgePrintedGlyphs(product: string, chars: string, slides: readonly Slide[], sources: ReadonlyMap<string, string>, deck: DeckConfig): Diagnostic[] {
+export function judgePrintedGlyphs(chars: string, slides: readonly Slide[], sources: ReadonlyMap<string, string>, deck: DeckConfig): Diagnostic[] {
   const byPlace = new Map<string, { span: SourceSpan | undefined; chars: string[] }>()
   for (const ch of new Set(chars)) {
     const span = locateChar(ch, slides, sources, deck)
@@ -19,7 +19,7 @@ export function judgePrintedGlyphs(product: string, chars: string, slides: reado
   return [...byPlace.values()].map(({ span, chars: list }) =>
     error(
       'glyph-missing',
-      `${product}: no font has ${list.map(describeChar).join(', ')}: it would print as empty boxes`,
+      `No font has ${list.map(describeChar).join(', ')}: it would print as empty boxes, so no PDF that shows it is written`,
       span,
       "Add a font that covers this script to the theme (fonts.fallback in theme.yml), or install the script's font package.",
     ),

@@ -27,6 +27,8 @@ export interface LoadThemeOptions {
   readonly lang?: string
   /** All the deck's text in one language, instead of `texts`. */
   readonly deckText?: string
+  /** Whether a bundled font's package is installed. @defaultValue isFontInstalled (injected in tests) */
+  readonly fontInstalled?: (font: string) => boolean
 }
 
 /**
@@ -48,7 +50,7 @@ export async function loadTheme(name: string, dirs: readonly string[], options: 
   for (const [font, faces] of bundledFontsNeeded(kit, deck)) {
     const role = [kit.fonts.body, kit.fonts.heading, kit.fonts.code].some((ref) => ref.kind === 'bundled' && ref.name === font)
     // A script's font package is optional: without it, the plan leaves its characters to the system.
-    if (!role && !isFontInstalled(font)) missing.add(font)
+    if (!role && !(options.fontInstalled ?? isFontInstalled)(font)) missing.add(font)
     else catalog.set(font, await readFontsourceFaces(font, faces))
   }
   const fonts = planFonts(kit, catalog, deck)

@@ -111,3 +111,19 @@ describe('fonts by language', () => {
     expect(value.css).toContain(":is(h1, h2, h3, h4, h5, h6) [lang]:lang(zh) { font-family: var(--dh-font-heading); }")
   })
 })
+
+describe('script fonts from optional packages', () => {
+  it('names the package to add when the deck needs a script font that is not installed, and draws the rest', async () => {
+    const fontInstalled = (font: string): boolean => font !== 'Noto Sans SC'
+    const { value, diagnostics } = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: '深度学习', fontInstalled })
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'font-package-missing', severity: 'warning', hint: 'Add it to the project: npm install @fontsource/noto-sans-sc' })])
+    expect(value.assets.some((a) => a.to.includes('noto-sans-sc'))).toBe(false)
+    // The Japanese font, installed, still draws what it has (深度学), the system the rest.
+    expect(fontVar(value.css)).toContain("'Noto Sans JP'")
+  })
+
+  it('says nothing when the installed fonts draw every character', async () => {
+    const { diagnostics } = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: 'ひらがな 学習', fontInstalled: (font) => font !== 'Noto Sans SC' })
+    expect(diagnostics.filter((d) => d.code === 'font-package-missing')).toEqual([])
+  })
+})
