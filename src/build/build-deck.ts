@@ -177,7 +177,8 @@ async function missingAssets(assets: readonly AssetRequest[]): Promise<Diagnosti
         await access(asset.from)
         return null
       } catch {
-        return error('image-not-found', `Image not found: ${asset.from}`, asset.span, 'Paths are relative to the chapter file.')
+        const what = /\.(mp4|webm|ogv|mov|mp3|m4a|ogg|oga|wav|flac|vtt)$/i.test(asset.from) ? 'Media file' : 'Image'
+        return error('image-not-found', `${what} not found: ${asset.from}`, asset.span, 'Paths are relative to the chapter file.')
       }
     }),
   )

@@ -4,7 +4,7 @@
 import type { GlyphMeasurement } from './deck-measurements.js'
 
 /** Glyph problems of the text under `rootSelector` (speaker notes included), grouped by font. */
-export function measureGlyphsInPage(rootSelector: string): GlyphMeasurement[] {
+export async function measureGlyphsInPage(rootSelector: string): Promise<GlyphMeasurement[]> {
   const root = document.querySelector(rootSelector)
   if (!root) return []
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
@@ -19,12 +19,15 @@ export function measureGlyphsInPage(rootSelector: string): GlyphMeasurement[] {
    * measure-deck confirms with the fonts Chromium really used; and characters no font at all
    * has: they draw exactly like U+0378, which is unassigned.
    */
-  function measureGlyphs(text: readonly Text[]): GlyphMeasurement[] {
+  async function measureGlyphs(text: readonly Text[]): Promise<GlyphMeasurement[]> {
     const ranges = webFontRanges()
     const draw = createDrawer()
     const glyphs: GlyphMeasurement[] = []
     for (const group of groupByFont(text)) {
       const stack = group.family.split(',').map(unquote)
+      // A subset of a web font loads when text needs it; the canvas must not test before it is in
+      // (a Chinese deck's characters looked missing while its first slides were measured).
+      await document.fonts.load(group.font, [...group.chars].join('')).catch(() => undefined)
       const notdef = draw('\u0378', group.font)
       const tofu: string[] = []
       const fallback: string[] = []

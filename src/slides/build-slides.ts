@@ -11,6 +11,7 @@ import { inferLayout } from './infer-layout.js'
 import type { SlideOrigin } from './locate-in-source.js'
 import { hasRawHtml, lexMarkdown, renderBlocks } from './markdown.js'
 import { isLocalPath, outputPathFor, resolveLinks, type AssetRequest } from './resolve-links.js'
+import { resolveHtmlMedia } from './resolve-media.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
 import { createSlugger } from './slugify-heading.js'
 
@@ -86,7 +87,7 @@ function buildSlide(
 ): Slide {
   const origin: SlideOrigin = { file: chapter.file, markdown: source.markdown, markdownLine: source.markdownLine }
   const tokens = lexMarkdown(source.markdown)
-  assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
+  assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics), ...resolveHtmlMedia(tokens, origin, input.deckDir))
   const layout = source.template || inferLayout(tokens, chapter.meta.template)
   const finish = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
   const data: SlideData = mapHtmlFields(extractSlideData(tokens), finish.html)
@@ -135,7 +136,7 @@ function buildNotes(source: SlideSource, chapter: Chapter, input: BuildSlidesInp
   if (!source.notes) return { html: '', text: '' }
   const origin: SlideOrigin = { file: chapter.file, markdown: source.notes, markdownLine: source.notesLine }
   const tokens = lexMarkdown(source.notes)
-  assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
+  assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics), ...resolveHtmlMedia(tokens, origin, input.deckDir))
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
   return { html, text: plainText(html) }
 }

@@ -48,3 +48,17 @@ describe('slide languages', () => {
     expect(langAttribute(value.slides[0]!.attributes)).toBe('zh-CN')
   })
 })
+
+describe('text of headings and deck fields', () => {
+  it('decodes HTML entities in titles, for bookmarks and the outline', () => {
+    const chapter = parseChapter('/d/01.md', '## Ecosystem &mdash; libraries &copy; 2026 &#x2713;\n\nText\n').value
+    const { value } = buildSlides({ deck: deckConfig({ titleSlide: false, agenda: false }), deckDir: '/d', chapters: [chapter] })
+    expect(value.slides[0]!.data.title).toBe('Ecosystem — libraries © 2026 ✓')
+  })
+
+  it('gives deck.yml fields to the font plan, so characters only there get a font', () => {
+    const chapter = parseChapter('/d/01.md', '## Hello\n').value
+    const { value } = buildSlides({ deck: deckConfig({ title: '深度学习' }), deckDir: '/d', chapters: [chapter] })
+    expect(value.texts.some((t) => t.text.includes('深度学习'))).toBe(true)
+  })
+})
