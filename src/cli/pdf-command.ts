@@ -24,7 +24,7 @@ export function addPdfOptions(command: Command): Command {
     .addOption(new Option('--paper <size>', "paper for handouts (default: deck.yml's)").choices(['A4', 'Letter']))
     .option('--fragments', 'slides.pdf: one page per fragment step')
     .option('--no-slides', 'print only the handouts')
-    .option('--browser <path>', 'Chrome, Chromium or Edge to print with')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to print with, or "embedded" for the one deckhand brings')
     .option('--timeout <seconds>', 'limit for each browser step', '120')
     .option('--allow-network', 'let printed pages fetch from outside the output folder')
     .option('--tagged', 'tagged PDFs, with structure for screen readers (slower to print)')
