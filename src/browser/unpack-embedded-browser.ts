@@ -96,7 +96,8 @@ async function inspect(folder: string, executable: string, expected: Omit<Manife
  * system's fonts: the browser is started with it (see embeddedBrowserEnv).
  */
 async function unpackFonts(source: string, temp: string, folder: string): Promise<void> {
-  const { extract } = await import('tar-fs')
+  // tar-fs is CommonJS: its exports are the default export, in Node and in the bundled CLI alike.
+  const { extract } = (await import('tar-fs')).default
   await pipeline(createReadStream(source), createBrotliDecompress(), extract(temp, { ignore: (name) => path.basename(name) === 'fonts.conf' }))
   const conf = [
     '<?xml version="1.0"?>',
