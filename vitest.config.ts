@@ -7,10 +7,8 @@ export default defineConfig({
     // End-to-end files each launch a Chromium; two at once is what 2 cores carry.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
-      {
-        // Generous: on a shared 2-core machine loading pdf.js or building a deck twice can take seconds.
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/fixtures.test.ts'], testTimeout: 30_000 },
-      },
+      // Loading pdf.js or a whole build takes seconds on a shared, busy machine: a generous limit.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/fixtures.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'e2e',

@@ -27,7 +27,7 @@ await build({
   format: 'esm',
   target: 'node20',
   // The export libraries load only when exporting; sharp is native code.
-  external: ['puppeteer-core', 'puppeteer', 'pptxgenjs', 'sharp', 'jszip'],
+  external: ['puppeteer-core', 'pptxgenjs', 'sharp', 'jszip'],
   banner: { js: "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);" },
   logLevel: 'warning',
 })

@@ -17,6 +17,8 @@ export interface DeckConfig {
   readonly author: string
   readonly date: string
   readonly event: string
+  /** BCP 47 language tag; after the build, the deck's language as detected when deck.yml sets none. */
+  readonly lang: string
   readonly theme: string
   /** Chapter files in order, relative to the deck folder; empty means "by file-name prefix". */
   readonly chapters: readonly string[]
@@ -57,6 +59,8 @@ export interface ChapterMeta {
   readonly section: boolean
   /** Template for slides that name none and match no inference rule; '' = infer. */
   readonly template: string
+  /** The chapter's language (BCP 47); '' = the deck's, or detected. */
+  readonly lang: string
   readonly spans: Readonly<Record<string, SourceSpan>>
   readonly dialect: ChapterDialect
 }

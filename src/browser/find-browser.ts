@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import path from 'node:path'
+import { embeddedBrowserPath, EMBEDDED_PACKAGE } from '../browser/unpack-embedded-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 
 export interface FindBrowserOptions {
@@ -9,11 +10,16 @@ export interface FindBrowserOptions {
   readonly platform?: string
   /** Injected in tests; defaults to "is an executable file". */
   readonly exists?: (file: string) => boolean
-  /** Injected in tests; defaults to the optional `puppeteer` package's browser. */
-  readonly puppeteerPath?: () => Promise<string | undefined>
+  readonly arch?: string
+  /** Injected in tests; defaults to the browser shipped in @sparticuz/chromium, unpacked on first use. */
+  readonly embedded?: () => Promise<string | undefined>
+  /** Told before the embedded browser is unpacked (once per version and user). */
+  readonly onUnpack?: (into: string) => void
 }
 
-const HINT = 'Install Chromium (apt-get install chromium), or set CHROME_PATH / pass --browser <path>.'
+const HINT = 'Install Chrome or Chromium (apt-get install chromium), or set CHROME_PATH / pass --browser <path>.'
+/** `--browser embedded` starts the browser shipped inside the package, even when another is installed. */
+export const EMBEDDED = 'embedded'
 
 const SYSTEM_PATHS: Readonly<Record<string, readonly string[]>> = {
   linux: [
@@ -44,13 +50,20 @@ const PATH_NAMES: Readonly<Record<string, readonly string[]>> = {
   win32: ['chrome.exe', 'msedge.exe'],
 }
 
-/** Finds a Chrome/Chromium/Edge executable: --browser, env, optional puppeteer, system paths, PATH. */
+/** Finds a Chrome/Chromium/Edge executable: --browser, env, system paths, PATH, then the embedded one (Linux x64). */
 export async function findBrowser(options: FindBrowserOptions = {}): Promise<string> {
   const env = options.env ?? process.env
   const platform = options.platform ?? process.platform
   const exists = options.exists ?? isExecutableFile
   const looked: string[] = []
+  const embeddedHere = platform === 'linux' && (options.arch ?? process.arch) === 'x64'
+  const embedded = (): Promise<string | undefined> => (options.embedded ?? (() => embeddedBrowserPath({ env, ...(options.onUnpack && { onUnpack: options.onUnpack }) })))()
 
+  if (options.explicit === EMBEDDED) {
+    const found = embeddedHere ? await embedded() : undefined
+    if (found) return found
+    throw new DeckError(error('browser-not-found', `No embedded browser here (${EMBEDDED_PACKAGE} ships one for Linux x64 only)`, undefined, HINT))
+  }
   if (options.explicit) {
     if (exists(options.explicit)) return options.explicit
     throw new DeckError(
@@ -63,33 +76,28 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<str
     if (exists(value)) return value
     looked.push(`${name}=${value}`)
   }
-  const bundled = await (options.puppeteerPath ?? puppeteerExecutablePath)()
-  if (bundled) {
-    if (exists(bundled)) return bundled
-    looked.push(`puppeteer's browser (${bundled})`)
-  }
-  for (const candidate of SYSTEM_PATHS[platform] ?? []) {
+  for (const candidate of [...(SYSTEM_PATHS[platform] ?? []), ...userPaths(env, platform)]) {
     if (exists(candidate)) return candidate
   }
   looked.push('system paths')
   const onPath = searchPath(env, platform, exists)
   if (onPath) return onPath
   looked.push('PATH')
+  if (embeddedHere) {
+    const found = await embedded()
+    if (found) return found
+    looked.push(EMBEDDED_PACKAGE)
+  }
   throw new DeckError(
     error('browser-not-found', `No Chrome, Chromium or Edge found (looked at ${looked.join(', ')})`, undefined, HINT),
   )
 }
 
-/** The optional `puppeteer` package's downloaded browser, when the package is installed. */
-async function puppeteerExecutablePath(): Promise<string | undefined> {
-  try {
-    const name = 'puppeteer'
-    const mod = (await import(name)) as { default?: { executablePath?: () => string } }
-    return mod.default?.executablePath?.()
-  } catch {
-    // Not installed, or its browser download failed: both are normal.
-    return undefined
-  }
+/** Chrome installed for one user (Windows puts it under %LOCALAPPDATA% when not run as admin). */
+function userPaths(env: Readonly<Record<string, string | undefined>>, platform: string): string[] {
+  const local = env.LOCALAPPDATA
+  if (platform !== 'win32' || !local) return []
+  return [path.win32.join(local, 'Google', 'Chrome', 'Application', 'chrome.exe'), path.win32.join(local, 'Microsoft', 'Edge', 'Application', 'msedge.exe')]
 }
 
 function searchPath(

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import createDebug from 'debug'
 import type { Browser } from 'puppeteer-core'
+import { embeddedBrowserEnv } from '../browser/unpack-embedded-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { onInterrupt } from './guard-interrupts.js'
 
@@ -42,6 +43,7 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserH
   const profile = mkdtempSync(path.join(os.tmpdir(), 'deckhand-chromium-'))
   const removeProfile = (): void => rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
   let browser: Browser
+  const fontconfig = embeddedBrowserEnv(options.executablePath)
   try {
     // Loaded here so that HTML-only builds never load puppeteer-core.
     const { default: puppeteer } = await import('puppeteer-core')
@@ -52,6 +54,7 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserH
       timeout: options.timeoutMs,
       protocolTimeout: Math.max(options.timeoutMs, 30_000),
       args: [...CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      ...(fontconfig && { env: { ...process.env, ...fontconfig } }),
       // Interrupts are handled by the export itself, which also removes partial files.
       handleSIGINT: false,
       handleSIGTERM: false,

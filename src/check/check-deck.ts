@@ -14,6 +14,8 @@ export interface CheckDeckOptions {
   readonly browserPath?: string
   /** Limit for each browser step, in ms. @defaultValue 60000 */
   readonly timeoutMs?: number
+  /** Told before the embedded browser is unpacked, the first time it is used. */
+  readonly onUnpack?: (into: string) => void
 }
 
 export interface CheckReport {
@@ -30,6 +32,7 @@ export async function checkDeck(built: BuiltDeck, options: CheckDeckOptions = {}
     height: built.theme.height,
     ...(options.browserPath && { browserPath: options.browserPath }),
     ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
+    ...(options.onUnpack && { onUnpack: options.onUnpack }),
   })
   const outputFiles = new Set([...Object.keys(built.output.files), ...built.output.assets.map((a) => a.to)])
   const found = judgeMeasurements({ measurements: measured.value, slides: built.slides, outputFiles })

@@ -43,8 +43,15 @@ export function spokenWords(slide: Slide): number {
   return Math.max(0, countWords(visible) - code) + Math.round(code / 4)
 }
 
+// Words as the language's own rules cut them: Chinese and Japanese are written without spaces.
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' })
+
 export function countWords(text: string): number {
-  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  // Spaced scripts keep the quick count; only text with CJK needs the dictionary segmenter.
+  if (!/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  let words = 0
+  for (const segment of WORDS.segment(text)) if (segment.isWordLike) words++
+  return words
 }
 
 /** Minutes per chapter (in deck order) and in total. */

@@ -138,7 +138,7 @@ function firstChar(chars: string): string {
   return [...chars][0] ?? ''
 }
 
-function describeChar(char: string): string {
+export function describeChar(char: string): string {
   const cp = char.codePointAt(0) ?? 0
   return `"${char}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`
 }

@@ -5,6 +5,7 @@ import { launchBrowser } from '../browser/launch-browser.js'
 import { isTimeout, withPage } from '../browser/open-page.js'
 import { serveFolder, type FolderServer } from '../browser/serve-folder.js'
 import type { DeckMeasurements, SlideMeasurement } from './deck-measurements.js'
+import { measureGlyphsInPage } from './measure-glyphs-in-page.js'
 import { measureSlideInPage } from './measure-in-page.js'
 import { confirmFallbacks } from './probe-platform-fonts.js'
 
@@ -19,13 +20,17 @@ export interface MeasureDeckOptions {
   readonly browserPath?: string
   /** @defaultValue 60000 */
   readonly timeoutMs?: number
+  /** Told before the embedded browser is unpacked, the first time it is used. */
+  readonly onUnpack?: (into: string) => void
 }
+
+const CSS_ESCAPE = (id: string): string => id.replace(/["\\]/g, '\\$&')
 
 /** Measures every slide of the built deck; page script errors and blocked requests come back as warnings. */
 export async function measureDeck(options: MeasureDeckOptions): Promise<StageResult<DeckMeasurements>> {
   const timeoutMs = options.timeoutMs ?? 60_000
   const diagnostics: Diagnostic[] = []
-  const handle = await launchBrowser({ ...(options.browserPath && { browserPath: options.browserPath }), timeoutMs })
+  const handle = await launchBrowser({ ...(options.browserPath && { browserPath: options.browserPath }), timeoutMs, ...(options.onUnpack && { onUnpack: options.onUnpack }) })
   let server: FolderServer | undefined
   try {
     server = await serveFolder({ root: options.outDir })
@@ -52,8 +57,9 @@ export async function measureDeck(options: MeasureDeckOptions): Promise<StageRes
         for (let i = 0; i < count; i++) {
           step(`measuring slide ${i + 1} of ${count}`)
           const measured = await page.evaluate(measureSlideInPage, i)
-          const fallbacks = await confirmFallbacks(page, measured.glyphs.filter((g) => !g.tofu))
-          slides.push({ ...measured, glyphs: [...measured.glyphs.filter((g) => g.tofu), ...fallbacks] })
+          const glyphs = await page.evaluate(measureGlyphsInPage, `[id="${CSS_ESCAPE(measured.id)}"]`)
+          const fallbacks = await confirmFallbacks(page, glyphs.filter((g) => !g.tofu))
+          slides.push({ ...measured, glyphs: [...glyphs.filter((g) => g.tofu), ...fallbacks] })
         }
         const ids = (await page.evaluate(`[...document.querySelectorAll('[id]')].map((e) => e.id)`)) as string[]
         debug('measured %d slides', slides.length)

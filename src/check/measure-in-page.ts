@@ -1,6 +1,6 @@
 // Runs inside the browser (serialised by page.evaluate): shows one slide and measures it.
 // Everything it needs is defined inside the function, since it cannot see this module's scope.
-import type { ClipMeasurement, GlyphMeasurement, ImageMeasurement, SlideMeasurement } from './deck-measurements.js'
+import type { ClipMeasurement, ImageMeasurement, SlideMeasurement } from './deck-measurements.js'
 
 interface RevealApi {
   getSlides(): HTMLElement[]
@@ -10,8 +10,8 @@ interface RevealApi {
   getConfig(): { width: number; height: number }
 }
 
-/** Shows slide `index` (in Reveal's order) and returns what check needs to judge it. */
-export async function measureSlideInPage(index: number): Promise<SlideMeasurement> {
+/** Shows slide `index` (in Reveal's order) and returns what check needs to judge it (glyphs apart, see measure-glyphs-in-page). */
+export async function measureSlideInPage(index: number): Promise<Omit<SlideMeasurement, 'glyphs'>> {
   const reveal = (window as unknown as { Reveal: RevealApi }).Reveal
   const slide = reveal.getSlides()[index]!
   const { h, v = 0 } = reveal.getIndices(slide)
@@ -35,7 +35,6 @@ export async function measureSlideInPage(index: number): Promise<SlideMeasuremen
     clipped,
     images: images.map((img) => measureImage(img, scale)),
     links: [...slide.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
-    glyphs: measureGlyphs(textNodes),
   }
 
   /** Speaker notes, and the MathML copy KaTeX keeps for screen readers in a 1 px clipped box. */
@@ -114,89 +113,5 @@ export async function measureSlideInPage(index: number): Promise<SlideMeasuremen
       loaded: img.complete && img.naturalWidth > 0,
       vector: /\.svgz?([?#]|$)/i.test(src) || src.startsWith('data:image/svg'),
     }
-  }
-
-  /**
-   * Characters no web font of the element's stack covers (by unicode-range): candidates that
-   * measure-deck confirms with the fonts Chromium really used; and characters no font at all
-   * has: they draw exactly like U+0378, which is unassigned.
-   */
-  function measureGlyphs(text: readonly Text[]): GlyphMeasurement[] {
-    const ranges = webFontRanges()
-    const draw = createDrawer()
-    const glyphs: GlyphMeasurement[] = []
-    for (const group of groupByFont(text)) {
-      const stack = group.family.split(',').map(unquote)
-      const notdef = draw('\u0378', group.font)
-      const tofu: string[] = []
-      const fallback: string[] = []
-      for (const ch of group.chars) {
-        if (draw(ch, group.font) === notdef) tofu.push(ch)
-        else if (!covered(ch.codePointAt(0)!, stack, ranges)) fallback.push(ch)
-      }
-      if (tofu.length) glyphs.push({ chars: tofu.join(''), fontFamily: group.family, tofu: true })
-      if (fallback.length) glyphs.push({ chars: fallback.join(''), fontFamily: group.family, tofu: false })
-    }
-    return glyphs
-  }
-
-  function unquote(name: string): string {
-    return name.trim().replace(/^["']|["']$/g, '').toLowerCase()
-  }
-
-  function webFontRanges(): Map<string, Array<[number, number]>> {
-    const ranges = new Map<string, Array<[number, number]>>()
-    for (const face of document.fonts) {
-      const list = ranges.get(unquote(face.family)) ?? []
-      for (const part of face.unicodeRange.split(',')) {
-        const m = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim())
-        if (!m) continue
-        const lo = parseInt(m[1]!.replace(/\?/g, '0'), 16)
-        list.push([lo, m[2] ? parseInt(m[2], 16) : parseInt(m[1]!.replace(/\?/g, 'f'), 16)])
-      }
-      ranges.set(unquote(face.family), list)
-    }
-    return ranges
-  }
-
-  function covered(cp: number, stack: readonly string[], ranges: Map<string, Array<[number, number]>>): boolean {
-    const generic = /^(serif|sans-serif|monospace|cursive|fantasy|system-ui|ui-serif|ui-sans-serif|ui-monospace|ui-rounded|emoji|math|fangsong)$/
-    for (const family of stack) {
-      if (generic.test(family)) return false
-      // A font installed on the machine: the page cannot see its coverage; measure-deck asks Chromium.
-      const list = ranges.get(family)
-      if (list?.some(([lo, hi]) => cp >= lo && cp <= hi)) return true
-    }
-    return false
-  }
-
-  /** Draws a character and returns its width and pixels as one comparable string. */
-  function createDrawer(): (text: string, font: string) => string {
-    const canvas = document.createElement('canvas')
-    canvas.width = 96
-    canvas.height = 96
-    const ctx = canvas.getContext('2d', { willReadFrequently: true })!
-    return (text, font) => {
-      ctx.clearRect(0, 0, 96, 96)
-      ctx.font = font
-      ctx.textBaseline = 'top'
-      ctx.fillText(text, 16, 16)
-      return `${ctx.measureText(text).width}|${ctx.getImageData(0, 0, 96, 96).data.join(',')}`
-    }
-  }
-
-  /** Non-ASCII characters to test, grouped by the font they are set in. */
-  function groupByFont(text: readonly Text[]): Array<{ family: string; font: string; chars: Set<string> }> {
-    const groups = new Map<string, { family: string; font: string; chars: Set<string> }>()
-    for (const node of text) {
-      const style = getComputedStyle(node.parentElement!)
-      const key = `${style.fontStyle}|${style.fontWeight}|${style.fontFamily}`
-      const group = groups.get(key) ?? { family: style.fontFamily, font: `${style.fontStyle} ${style.fontWeight} 48px ${style.fontFamily}`, chars: new Set<string>() }
-      for (const ch of node.nodeValue ?? '') {
-        if (ch.codePointAt(0)! > 0x7e && !/[\s\p{M}\p{Cf}\p{Cc}\u{FE00}-\u{FE0F}]/u.test(ch)) group.chars.add(ch)
-      }
-      groups.set(key, group)
-    }
-    return [...groups.values()]
   }
 }

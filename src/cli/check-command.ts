@@ -8,7 +8,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { buildDeck } from '../pipeline/build-deck.js'
 import type { Project } from '../project/find-project.js'
 import { openDecks, type CommonOptions } from './run-decks.js'
-import { report, reportError, secondsOption, type CliIo } from './cli-io.js'
+import { report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
 
 interface CheckFlags extends CommonOptions {
   readonly strict?: boolean
@@ -60,6 +60,7 @@ async function checkOne(io: CliIo, project: Project, deck: string, flags: CheckF
       ...(flags.rateWpm !== undefined && { rate: flags.rateWpm }),
       ...(flags.browser && { browserPath: flags.browser }),
       timeoutMs: secondsOption(flags.timeout, 60),
+      onUnpack: tellUnpacking(io),
     })
     io.out(`${deck}: ${built.value.slides.length} slides`)
     for (const line of formatTalkLength(result.length, built.value.config.duration)) io.out(`  ${line}`)

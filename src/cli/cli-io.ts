@@ -60,3 +60,8 @@ export function relativePath(io: CliIo, file: string): string {
 export function secondsOption(value: string | undefined, fallback: number): number {
   return Math.max(1, Number(value ?? fallback) || fallback) * 1000
 }
+
+/** The one line said before the embedded browser's first unpacking (it takes a few seconds). */
+export function tellUnpacking(io: CliIo): (into: string) => void {
+  return (into) => io.err(`unpacking the browser, once (into ${into})`)
+}

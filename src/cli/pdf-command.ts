@@ -3,7 +3,7 @@ import type { BuiltDeck } from '../pipeline/built-deck.js'
 import type { BrowserHandle } from '../browser/open-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
-import { relativePath, report, reportError, secondsOption, type CliIo } from './cli-io.js'
+import { relativePath, report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
 import { runBuild, type AfterBuild, type CommonOptions } from './run-decks.js'
 
 export interface PdfOptions {
@@ -24,7 +24,7 @@ export function addPdfOptions(command: Command): Command {
     .addOption(new Option('--paper <size>', "paper for handouts (default: deck.yml's)").choices(['A4', 'Letter']))
     .option('--fragments', 'slides.pdf: one page per fragment step')
     .option('--no-slides', 'print only the handouts')
-    .option('--browser <path>', 'Chrome, Chromium or Edge to print with')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to print with, or "embedded" for the one deckhand brings')
     .option('--timeout <seconds>', 'limit for each browser step', '120')
     .option('--allow-network', 'let printed pages fetch from outside the output folder')
     .option('--tagged', 'tagged PDFs, with structure for screen readers (slower to print)')
@@ -74,11 +74,11 @@ interface EarlyBrowser {
 }
 
 export const printing: AfterBuild<EarlyBrowser> = {
-  async prepare(options) {
+  async prepare(io, options) {
     const opts = options as PdfOptions
     const [{ launchBrowser }, { onInterruptAfter }] = await Promise.all([import('../browser/launch-browser.js'), import('../browser/guard-interrupts.js')])
     let handle: BrowserHandle | undefined
-    const browser = launchBrowser({ ...(opts.browser && { browserPath: opts.browser }), timeoutMs: timeoutOf(opts) })
+    const browser = launchBrowser({ ...(opts.browser && { browserPath: opts.browser }), timeoutMs: timeoutOf(opts), onUnpack: tellUnpacking(io) })
     browser.then((b) => (handle = b)).catch(() => undefined) // a launch failure is reported where it is awaited
     // Ctrl-C during the build must not leave this Chromium behind, even one still starting.
     const release = onInterruptAfter(browser, () => handle?.kill())
@@ -107,6 +107,7 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
   }
   try {
     const result = await exportPdfs(built, {
+      onUnpack: tellUnpacking(io),
       products,
       ...(opts.paper && { paper: opts.paper }),
       fragments: Boolean(opts.fragments),
@@ -120,7 +121,7 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
     progress('')
     report(io, result.diagnostics)
     const ms = Math.round(performance.now() - started)
-    io.out(`printed ${built.name}: ${result.value.files.map((f) => relativePath(io, f)).join(', ')} (${ms} ms)`)
+    if (result.value.files.length) io.out(`printed ${built.name}: ${result.value.files.map((f) => relativePath(io, f)).join(', ')} (${ms} ms)`)
   } finally {
     early?.release()
     progress('')

@@ -46,7 +46,7 @@ export function buildOptions(io: CliIo, options: CommonOptions): BuildOptions {
 
 /** Work done with each built deck (printing); `prepare` starts before the build, to overlap it. */
 export interface AfterBuild<P = unknown> {
-  prepare?(options: Record<string, unknown>): Promise<P>
+  prepare?(io: CliIo, options: Record<string, unknown>): Promise<P>
   /** Undoes `prepare` when the build failed. */
   dispose?(prepared: P): Promise<void>
   run(io: CliIo, built: BuiltDeck, options: Record<string, unknown>, prepared: P | undefined): Promise<void>
@@ -60,7 +60,7 @@ export async function runBuild(io: CliIo, names: readonly string[], options: Com
     let prepared: unknown
     try {
       const started = performance.now()
-      prepared = await afterBuild?.prepare?.(options)
+      prepared = await afterBuild?.prepare?.(io, options)
       const result = await buildDeck(project, name, buildOptions(io, options)).catch(async (err: unknown) => {
         if (prepared !== undefined) await afterBuild?.dispose?.(prepared)
         throw err

@@ -29,10 +29,12 @@ export const chapterMetaSchema = z
     section: z.boolean().optional(),
     /** Template for slides that name none and match no inference rule. @defaultValue '' (infer) */
     template: z.string().default(''),
+    /** The chapter's language (BCP 47), when it differs from the deck's. @defaultValue '' (detected) */
+    lang: z.string().default(''),
   })
   .strict()
 
-const NO_META: ChapterMeta = { title: '', subtitle: '', section: false, template: '', spans: {}, dialect: { name: 'deckhand', theme: '', reveal: {} } }
+const NO_META: ChapterMeta = { title: '', subtitle: '', section: false, template: '', lang: '', spans: {}, dialect: { name: 'deckhand', theme: '', reveal: {} } }
 const NO_FRONT = { meta: NO_META, bodyLine: 1, diagnostics: [], separators: NO_SEPARATORS, head: {} }
 
 /**
@@ -92,8 +94,8 @@ function resolveMeta(mapping: YamlMapping, dialect: ChapterMeta['dialect']): { m
   const diagnostics = result.diagnostics.map((d) => (d.code === 'config-invalid' ? { ...d, code: 'front-matter-invalid' as const } : d))
   const spans: Record<string, SourceSpan> = mapping.keySpans
   if (!result.value) return { meta: { ...NO_META, spans, dialect }, diagnostics }
-  const { title, subtitle, template } = result.value
+  const { title, subtitle, template, lang } = result.value
   // A title in reveal-md, Marp or Slidev names the page; it opens no slide there, so none here.
   const section = result.value.section ?? (title !== '' && dialect.name === 'deckhand')
-  return { meta: { title, subtitle, template, section, spans, dialect }, diagnostics }
+  return { meta: { title, subtitle, template, lang: lang.trim(), section, spans, dialect }, diagnostics }
 }

@@ -81,6 +81,9 @@ export const DIAGNOSTIC_CODES = [
   'export-not-placed',
   'export-overflow',
   'export-failed',
+  // Fonts a script needs from an optional package; the embedded browser's first unpacking.
+  'font-package-missing',
+  'browser-unpack',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

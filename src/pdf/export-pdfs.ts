@@ -17,6 +17,7 @@ import { withPrintRuntime } from '../print/print-runtime.js'
 import { renderPrintDocument, type PrintProduct } from '../print/render-print-document.js'
 import { printPartials } from '../render/load-templates.js'
 import { compilePartials } from '../render/template-engine.js'
+import { judgePrintedGlyphs } from './judge-printed-glyphs.js'
 import { loadPdfLib } from './load-pdf-lib.js'
 import { setPdfMetadata } from './pdf-metadata.js'
 import { addOutline } from './pdf-outline.js'
@@ -52,6 +53,8 @@ export interface ExportPdfsOptions {
   /** A browser started ahead of time with launchBrowser (e.g. while the deck builds); closed here. */
   readonly browser?: Promise<BrowserHandle>
   readonly onProgress?: (event: ExportProgress) => void
+  /** Told before the embedded browser is unpacked, the first time it is used. */
+  readonly onUnpack?: (into: string) => void
 }
 
 /** The deck's own stylesheets, in the deck's order (the theme wins); Reveal's CSS is left out on paper. */
@@ -99,6 +102,7 @@ export async function exportPdfs(built: BuiltDeck, options: ExportPdfsOptions = 
       debug('browser ready')
       // Each PDF is finished (outline, metadata, write) while Chromium prints the next one.
       let finishing: Promise<void> = Promise.resolve()
+      const reported = new Set<string>()
       for (const { product, html } of documents) {
         options.onProgress?.({ deck: built.name, product, phase: 'printing' })
         const urlPath = `/.deckhand-print-${product}.html`
@@ -115,6 +119,16 @@ export async function exportPdfs(built: BuiltDeck, options: ExportPdfsOptions = 
           viewport: product === 'slides' ? { width: built.theme.width, height: built.theme.height } : paperContentBox(paper),
         })
         diagnostics.push(...printed.diagnostics)
+        if (printed.missingGlyphs) {
+          // Empty boxes on paper are a failed print: the previous PDF stays as it was.
+          // The same characters are missing from every product: each place is reported once.
+          for (const d of judgePrintedGlyphs(printed.missingGlyphs, built.slides, built.config)) {
+            const key = `${d.span?.file}:${d.span?.line}:${d.message}`
+            if (!reported.has(key)) diagnostics.push(d)
+            reported.add(key)
+          }
+          continue
+        }
         const finish = async (): Promise<void> => {
           const started = Date.now()
           const pdf = await setPdfMetadata(await addOutline(printed.pdf, printed.bookmarks), {

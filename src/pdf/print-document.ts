@@ -4,6 +4,7 @@ import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { isTimeout, withPage } from '../browser/open-page.js'
 import type { Bookmark } from '../print/bookmark-marker.js'
+import { measureGlyphsInPage } from '../check/measure-glyphs-in-page.js'
 
 const debug = createDebug('deck:pdf')
 
@@ -30,6 +31,8 @@ export interface PrintedDocument {
   readonly pdf: Uint8Array
   /** The document's bookmarks in page order; their markers are link annotations in `pdf`. */
   readonly bookmarks: readonly Bookmark[]
+  /** Characters no font drew (empty boxes); the PDF is not worth writing when there are any. */
+  readonly missingGlyphs: string
   readonly diagnostics: readonly Diagnostic[]
 }
 
@@ -58,6 +61,10 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
       const broken = (await page.evaluate('window.__deckhandBroken || []')) as string[]
       const bookmarks = (await page.evaluate('window.__deckhandBookmarks || []')) as Bookmark[]
       for (const src of broken) diagnostics.push(warning('image-broken', `${product}: image ${src} could not be loaded`))
+      step('looking for characters no font has')
+      const missingGlyphs = (await page.evaluate(measureGlyphsInPage, 'body')).filter((g) => g.tofu).map((g) => g.chars).join('')
+      // Empty boxes on paper are a failed print: nothing is printed, and the caller says where.
+      if (missingGlyphs) return { pdf: new Uint8Array(), bookmarks, missingGlyphs, diagnostics }
       step('printing')
       const started = Date.now()
       // A one-pixel viewport parks the print document's body (see print-runtime.ts): the layout
@@ -73,7 +80,7 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
         ...options.pdfOptions,
       })
       debug('%s: printed in %d ms', product, Date.now() - started)
-      return { pdf, bookmarks, diagnostics }
+      return { pdf, bookmarks, missingGlyphs, diagnostics }
     },
   )
 }

@@ -19,6 +19,7 @@ import { buildSlides } from '../slides/build-slides.js'
 import { checkAssets } from './check-assets.js'
 import { loadEmojiTable, mayHaveShortcodes, replaceShortcodes } from '../emoji/emoji-shortcodes.js'
 import { finishRichContent, MATH_CSS } from './finish-rich-content.js'
+import type { LanguageText } from '../slides/detect-language.js'
 import { themeTextKey } from '../theme/detect-scripts.js'
 import { loadTheme } from '../theme/load-theme.js'
 
@@ -85,13 +86,13 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const files = await readChapterFiles(ref.dir, deckYml, undefined, roots)
   const chapters: Chapter[] = []
   for (const f of files) chapters.push(keep(await parseCachedChapter(f, ref.dir, cache)))
-  const config = applyChapterSettings(deckYml, chapters, options.theme !== undefined)
-  let deckText = files.map((f) => f.text).join('\n')
+  const written = applyChapterSettings(deckYml, chapters, options.theme !== undefined)
   // The shortcode table loads only for text that may use it; the theme sees the emoji it makes.
-  const emoji = mayHaveShortcodes(deckText) ? await loadEmojiTable() : undefined
-  if (emoji) deckText = replaceShortcodes(deckText, emoji)
-  const built = keep(buildSlides({ deck: config, deckDir: ref.dir, chapters, ...(emoji && { emoji }) }))
-  const theme = keep(await loadDeckTheme(project, ref, config, deckText, roots, reuse ? cache : undefined))
+  const emoji = files.some((f) => mayHaveShortcodes(f.text)) ? await loadEmojiTable() : undefined
+  const built = keep(buildSlides({ deck: written, deckDir: ref.dir, chapters, ...(emoji && { emoji }) }))
+  const config: DeckConfig = { ...written, lang: built.lang }
+  const texts = emoji ? built.texts.map((t) => ({ ...t, text: replaceShortcodes(t.text, emoji) })) : built.texts
+  const theme = keep(await loadDeckTheme(project, ref, config, texts, roots, reuse ? cache : undefined))
   const images = keep(await checkAssets(built.assets, roots))
   throwIfErrors(diagnostics)
   const rich = keep(await finishRichContent(built, { theme, diagramMemory: cache.diagrams }))
@@ -145,16 +146,16 @@ async function parseCachedChapter(file: { file: string; text: string }, deckDir:
 }
 
 /** The deck's theme; a theme that isn't found is reported at deck.yml's `theme:` line. */
-async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, deckText: string, roots: ReadRoots, cache?: BuildCache): Promise<StageResult<ThemeStyle>> {
+async function loadDeckTheme(project: Project, ref: DeckRef, config: DeckConfig, texts: readonly LanguageText[], roots: ReadRoots, cache?: BuildCache): Promise<StageResult<ThemeStyle>> {
   // The theme depends on the text only through the font subsets its characters need.
-  const key = cache ? `${config.theme}\n${themeTextKey(deckText)}` : ''
+  const key = cache ? `${config.theme}\n${config.lang}\n${texts.map((t) => `${t.lang}:${themeTextKey(t.text)}`).join('\n')}` : ''
   if (cache && cache.theme?.key === key) {
     cache.reused.push('theme')
     return cache.theme.value
   }
   const named = config.spans.theme
   try {
-    const value = await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { deckText, roots })
+    const value = await loadTheme(config.theme, deckLookupDirs(project, ref.dir, 'themes'), { texts, lang: config.lang, roots })
     if (cache) cache.theme = { key, value }
     return value
   } catch (err) {

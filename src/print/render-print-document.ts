@@ -43,7 +43,7 @@ function sharedContext(input: PrintDocumentInput): Record<string, unknown> {
     product,
     handout,
     title: deck.title,
-    deck: { title: deck.title, subtitle: deck.subtitle, author: deck.author, date: deck.date, event: deck.event },
+    deck: { title: deck.title, subtitle: deck.subtitle, author: deck.author, date: deck.date, event: deck.event, lang: deck.lang },
     logo: theme.logo,
     theme: { name: theme.name, logo: theme.logo, footer: theme.footer, width: theme.width, height: theme.height },
     stylesheets: input.stylesheets,

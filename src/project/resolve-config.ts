@@ -28,6 +28,8 @@ export const deckConfigSchema = z
     author: text().default(''),
     date: text().default(''),
     event: text().default(''),
+    /** The deck's language, a BCP 47 tag (`ja`, `zh-CN`); picks the fonts for Han characters. @defaultValue detected from the text */
+    lang: z.string().default(''),
     /** @defaultValue 'daylight' */
     theme: z.string().min(1).default('daylight'),
     chapters: z.array(z.string().min(1)).default([]),

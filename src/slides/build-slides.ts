@@ -9,6 +9,7 @@ import { plainText } from '../html/html-text.js'
 import { attachElementMarks } from './element-marks.js'
 import { extractBlocks } from './extract-blocks.js'
 import { collectCodeSteps, extractSlideData, mapHtmlFields, significant, splitTitle } from './extract-slide-data.js'
+import { detectLanguage, detectMainLanguage, langAttribute, splitByLanguage, type LanguageText } from './detect-language.js'
 import { agendaSlide, chapterSectionSlide, titleSlide } from './generated-slides.js'
 import { inferLayout } from './infer-layout.js'
 import { locate } from './locate-in-source.js'
@@ -17,6 +18,7 @@ import { childTokens, hasRawHtml, lexMarkdown, renderBlocks, renderInline } from
 import { NestingTooDeep } from './nesting-too-deep.js'
 import { readBackground } from './read-background.js'
 import { resolveLinks, type AssetRequest } from './resolve-links.js'
+import { resolveHtmlMedia } from './resolve-media.js'
 import { createRichContent, type RichContent } from './rich-content.js'
 import { sanitizeAttributes, sanitizeSlideHtml } from './sanitize-slide-html.js'
 import { resolveSplit, renderMark, attributeText, slideAttributes } from './slide-attributes.js'
@@ -40,6 +42,10 @@ export interface BuiltSlides {
   readonly diagrams: readonly DiagramRequest[]
   /** The typeset HTML of every formula (the math stylesheet keeps the fonts they use). */
   readonly formulas: readonly string[]
+  /** The deck's language: deck.yml's `lang`, or detected from the text. */
+  readonly lang: string
+  /** All the deck's text (deck.yml fields included) by language, for the font plan. */
+  readonly texts: readonly LanguageText[]
 }
 
 export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
@@ -49,16 +55,27 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   const bodies: Slide[][] = []
   const refs: ChapterRef[] = []
   const rich = createRichContent(input.deck, input.emoji)
+  const { deck } = input
+  const deckFields = [deck.title, deck.subtitle, deck.author, deck.date, deck.event].join(' ')
+  const lang = deck.lang || detectMainLanguage(`${deckFields} ${input.chapters.map(chapterText).join(' ')}`, 'en')
+  const texts: LanguageText[] = [{ lang, text: `${deckFields} Agenda` }]
 
   input.chapters.forEach((chapter, i) => {
     const number = i + 1
     const pending: Slide[] = []
     const ref: ChapterRef = { number, title: chapter.meta.title, subtitle: chapter.meta.subtitle, file: chapter.file, firstSlideId: '' }
-    if (chapter.meta.section && ref.title) pending.push(chapterSectionSlide(chapter, ref, slug(ref.title, `chapter-${number}`)))
+    const chapterLang = chapter.meta.lang || detectMainLanguage(chapterText(chapter), lang)
+    texts.push({ lang: chapterLang, text: `${ref.title} ${ref.subtitle}` })
+    if (chapter.meta.section && ref.title) pending.push(withLang(chapterSectionSlide(chapter, ref, slug(ref.title, `chapter-${number}`)), chapterLang, lang))
     // Ids first, so that links naming a slide by its position can name its id instead.
     const lexed = chapter.slides.map((source) => lexSlide(source, ref, input, { slug, assets, rich, diagnostics }))
     const targets = positionTargets(lexed, chapter.meta.dialect.name)
-    for (const slide of lexed) pending.push(buildSlide(slide, chapter, ref, input, targets, { slug, assets, rich, diagnostics }))
+    for (const slide of lexed) {
+      const { source } = slide
+      const own = langAttribute(source.attributes) || detectLanguage(`${source.markdown}\n${source.notes}`, chapterLang)
+      texts.push(...splitByLanguage(`${source.markdown}\n${source.notes}`, own))
+      pending.push(withLang(buildSlide(slide, chapter, ref, input, targets, { slug, assets, rich, diagnostics }), own, lang))
+    }
     const firstSlideId = pending[0]?.id ?? ''
     const finalRef = { ...ref, firstSlideId }
     refs.push(finalRef)
@@ -69,7 +86,15 @@ export function buildSlides(input: BuildSlidesInput): StageResult<BuiltSlides> {
   if (input.deck.titleSlide) opening.push(titleSlide(input.deck, slug(input.deck.title, 'title')))
   if (input.deck.agenda && refs.length > 1) opening.push(agendaSlide(input.deck, refs, slug('agenda', 'agenda')))
   const slides = [...opening, ...bodies.flat()].map((s, i) => ({ ...s, index: i + 1 }))
-  return { value: { slides, chapters: refs, assets, diagrams: rich.diagrams, formulas: [...rich.islands.values()] }, diagnostics }
+  return { value: { slides, chapters: refs, assets, diagrams: rich.diagrams, formulas: [...rich.islands.values()], lang, texts }, diagnostics }
+}
+
+const chapterText = (chapter: Chapter): string => [chapter.meta.title, chapter.meta.subtitle, ...chapter.slides.map((s) => `${s.markdown} ${s.notes}`)].join(' ')
+
+/** Marks a slide whose language differs from the deck's, so its fonts are chosen for that language. */
+function withLang(slide: Slide, lang: string, deckLang: string): Slide {
+  if (lang === deckLang || slide.attributes.some((a) => a.name === 'lang')) return slide
+  return { ...slide, attributes: [...slide.attributes, { name: 'lang', value: lang }] }
 }
 
 interface LexedSlide {
@@ -121,7 +146,7 @@ function buildSlide(
   const { source, origin, tokens } = lexed
   rewritePositionLinks(tokens, targets)
   const firstAsset = assets.length
-  assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics))
+  assets.push(...resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics), ...resolveHtmlMedia(tokens, origin, input.deckDir))
   const layout = source.template || (source.split ? 'split' : inferLayout(tokens, chapter.meta.template))
   const finishing = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics)
   const finish = (html: string): string => rich.fill(finishing.html(html))
@@ -225,7 +250,7 @@ function buildNotes(source: SlideSource, input: BuildSlidesInput, { assets, rich
   const tokens = lexGuarded(source.notes, { file: source.span.file, line: source.notesLine }, diagnostics)
   rich.prepare(tokens, origin, diagnostics)
   const requested = resolveLinks(tokens, origin, input.deckDir, input.deck.html, diagnostics)
-  assets.push(...requested)
+  assets.push(...requested, ...resolveHtmlMedia(tokens, origin, input.deckDir))
   const html = finisher(hasRawHtml(tokens), origin, input.deck.html, diagnostics).html(renderBlocks(tokens))
   const images = requested.map((a): LinkTarget => ({ kind: 'image', href: a.to, span: a.span }))
   // The text is read before the formulas are filled in: their placeholders hold the TeX.

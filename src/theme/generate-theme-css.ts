@@ -26,10 +26,10 @@ export function generateThemeCss(kit: ThemeKit, fonts: FontPlan, parts: ThemeCss
   const extras = (list: ThemeCssParts['extraCss']): string[] => list.map((e) => `/* ${e.file} */\n${e.css.trim()}`)
   const join = (blocks: string[]): string => blocks.filter(Boolean).join('\n\n') + '\n'
   return {
-    css: join([head, fonts.css, variables(kit, kit.colors, kit.titleSlide, kit.sectionSlide, fonts), BIDI_RULES, LOGO_RULES, ...extras(parts.extraCss)]),
+    css: join([head, fonts.css, variables(kit, kit.colors, kit.titleSlide, kit.sectionSlide, fonts), languageRules(fonts), BIDI_RULES, LOGO_RULES, ...extras(parts.extraCss)]),
     // Self-contained for handout pages, and only variables and fonts besides the text direction:
     // the handout renderer may rename the variables, so element rules here could reach slide thumbnails.
-    printCss: join([head, fonts.css, variables(kit, kit.print, kit.print.titleSlide, kit.print.sectionSlide, fonts), BIDI_RULES, ...extras(parts.extraPrintCss)]),
+    printCss: join([head, fonts.css, variables(kit, kit.print, kit.print.titleSlide, kit.print.sectionSlide, fonts), languageRules(fonts), BIDI_RULES, ...extras(parts.extraPrintCss)]),
   }
 }
 
@@ -84,6 +84,26 @@ function extremeColor(colors: readonly string[], which: 'light' | 'dark'): strin
   const ranked = colors.map((c) => ({ c, l: luminanceOf(c) })).filter((x) => x.l !== undefined).sort((a, b) => a.l! - b.l!)
   const pick = which === 'light' ? ranked.at(-1) : ranked[0]
   return pick?.c ?? (which === 'light' ? '#ffffff' : '#111111')
+}
+
+/**
+ * Text in another language than the deck's gets that language's font stacks. `:lang()` matches
+ * every element inside a `lang`, so elements that set font-family themselves (headings, code)
+ * read the language's variables; the element carrying `lang` sets it again for the text it
+ * inherits, by its role.
+ */
+function languageRules(fonts: FontPlan): string {
+  return fonts.langStacks
+    .map(({ lang, stacks }) => {
+      const is = `:lang(${lang})`
+      return [
+        `${is} {\n  --dh-font-body: ${stacks.body};\n  --dh-font-heading: ${stacks.heading};\n  --dh-font-code: ${stacks.code};\n}`,
+        `[lang]${is} { font-family: var(--dh-font-body); }`,
+        `:is(h1, h2, h3, h4, h5, h6) [lang]${is} { font-family: var(--dh-font-heading); }`,
+        `:is(pre, code) [lang]${is} { font-family: var(--dh-font-code); }`,
+      ].join('\n')
+    })
+    .join('\n')
 }
 
 /** A value for the `background` shorthand: colour and gradient as written, an image as a cover. */

@@ -11,8 +11,10 @@ import { checkThemeCss } from './check-theme-css.js'
 import { classifyBackground } from './classify-background.js'
 import { isFile, readThemeChain } from './find-theme.js'
 import { generateThemeCss, type ThemeCssParts } from './generate-theme-css.js'
-import { bundledFontsNeeded, familiesOf, genericOf, planFonts } from './plan-fonts.js'
-import { readFontsourceFaces, type FontsourceFace } from './read-fontsource.js'
+import { bundledFontsNeeded, familiesOf, genericOf, planFonts, type DeckTexts } from './plan-fonts.js'
+import { fontPackageName, isFontInstalled, readFontsourceFaces, type FontsourceFace } from './read-fontsource.js'
+import type { FallbackScript } from './theme-schema.js'
+import { detectLanguage, type LanguageText } from '../slides/detect-language.js'
 import { resolveThemeKit } from './resolve-theme-kit.js'
 import { themeAssetPath } from './theme-asset-path.js'
 import type { SlideLook, ThemeKit } from './theme-kit.js'
@@ -20,10 +22,16 @@ import type { SlideLook, ThemeKit } from './theme-kit.js'
 const debug = createDebug('deck:theme')
 
 export interface LoadThemeOptions {
-  /** All the deck's text: decides which script fallback fonts (CJK, Arabic, Hebrew, emoji) are bundled. */
+  /** The deck's text by language: decides which script fallback fonts (CJK, Arabic, Hebrew, emoji) are bundled. */
+  readonly texts?: readonly LanguageText[]
+  /** The deck's language. @defaultValue detected from the text */
+  readonly lang?: string
+  /** All the deck's text in one language, instead of `texts`. */
   readonly deckText?: string
   /** The folders the theme's files may come from. @defaultValue the theme lookup folders */
   readonly roots?: ReadRoots
+  /** Whether a bundled font's package is installed. @defaultValue isFontInstalled (injected in tests) */
+  readonly fontInstalled?: (font: string) => boolean
 }
 
 /**
@@ -40,9 +48,17 @@ export async function loadTheme(name: string, dirs: readonly string[], options: 
   throwIfErrors(await checkThemeFiles(kit, roots))
   const diagnostics: Diagnostic[] = []
   const parts = await readThemeCss(kit, roots, diagnostics)
+  const deck = deckTexts(options)
   const catalog = new Map<string, readonly FontsourceFace[]>()
-  for (const [font, faces] of bundledFontsNeeded(kit, options.deckText)) catalog.set(font, await readFontsourceFaces(font, faces))
-  const fonts = planFonts(kit, catalog, options.deckText)
+  const missing = new Set<string>()
+  for (const [font, faces] of bundledFontsNeeded(kit, deck)) {
+    const role = [kit.fonts.body, kit.fonts.heading, kit.fonts.code].some((ref) => ref.kind === 'bundled' && ref.name === font)
+    // A script's font package is optional: without it, the plan leaves its characters to the system.
+    if (!role && !(options.fontInstalled ?? isFontInstalled)(font)) missing.add(font)
+    else catalog.set(font, await readFontsourceFaces(font, faces))
+  }
+  const fonts = planFonts(kit, catalog, deck)
+  diagnostics.push(...missingFontPackages(kit, fonts.uncovered, missing))
   const { css, printCss } = generateThemeCss(kit, fonts, parts)
   diagnostics.push(...checkContrast(kit))
   const assets = new Map<string, AssetRef>()
@@ -66,6 +82,32 @@ function brandOf(kit: ThemeKit): ThemeBrand {
     sectionSlide: look(kit.sectionSlide),
     logoHeight: kit.logo?.height ?? 0,
   }
+}
+
+function deckTexts(options: LoadThemeOptions): DeckTexts | undefined {
+  if (options.texts) return { texts: options.texts, lang: options.lang ?? 'en' }
+  if (options.deckText === undefined) return undefined
+  const lang = options.lang ?? detectLanguage(options.deckText, 'en')
+  return { texts: [{ lang, text: options.deckText }], lang }
+}
+
+/** One warning per script font package the deck's text needs and this install lacks, naming the package. */
+function missingFontPackages(kit: ThemeKit, uncovered: ReadonlyMap<number, readonly FallbackScript[]>, missing: ReadonlySet<string>): Diagnostic[] {
+  const chars = new Map<string, string[]>()
+  for (const [cp, scripts] of uncovered) {
+    const ref = scripts.map((s) => kit.fonts.fallback[s]).find((r) => r.kind === 'bundled' && missing.has(r.name))
+    if (ref?.kind === 'bundled') chars.set(ref.name, [...(chars.get(ref.name) ?? []), String.fromCodePoint(cp)])
+  }
+  return [...chars].map(([font, list]) => {
+    const pkg = fontPackageName(font)
+    const sample = list.slice(0, 8).join(' ') + (list.length > 8 ? ' …' : '')
+    return warning(
+      'font-package-missing',
+      `The deck's text (${sample}) needs the font "${font}", and its package ${pkg} is not installed: a system font draws it if there is one, else it prints as empty boxes`,
+      undefined,
+      `Add it to the project: npm install ${pkg}`,
+    )
+  })
 }
 
 /** The logo and background images, with the key that named each (for messages). */

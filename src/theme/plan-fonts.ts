@@ -5,36 +5,56 @@
 import { extname } from 'node:path'
 import type { AssetRef } from '../model.js'
 import { BUNDLED_FONTS, ROLE_FACES, type FaceWanted } from './bundled-fonts.js'
-import { detectScripts, neededCodePoints, rangesContain } from './detect-scripts.js'
+import { primaryLanguage, type LanguageText } from '../slides/detect-language.js'
+import { neededCodePoints, rangesContain } from './detect-scripts.js'
+import { fallbackFontsWanted, fallbackOrder, planFallbacks, type FontCatalog } from './plan-fallback-fonts.js'
 import type { FontsourceFace } from './read-fontsource.js'
 import { themeAssetPath } from './theme-asset-path.js'
+import type { FallbackScript } from './theme-schema.js'
 import type { FontRef, ThemeKit } from './theme-kit.js'
 
-export type FontCatalog = ReadonlyMap<string, readonly FontsourceFace[]>
+export type { FontCatalog }
+
+/** The deck's text by language, and the deck's own language (the default font stack's). */
+export interface DeckTexts {
+  readonly texts: readonly LanguageText[]
+  readonly lang: string
+}
 
 export interface FontPlan {
   readonly css: string
   readonly assets: readonly AssetRef[]
-  readonly stacks: { readonly body: string; readonly heading: string; readonly code: string }
-  /** Script fallback families included, in stack order. */
+  readonly stacks: FontStacks
+  /** Stacks for languages that order the fallbacks otherwise than the deck's language does. */
+  readonly langStacks: readonly { readonly lang: string; readonly stacks: FontStacks }[]
+  /** Script fallback families included, in the default stack's order. */
   readonly fallbacks: readonly string[]
+  /** Characters a fallback script should draw that no available font has, with those scripts in order. */
+  readonly uncovered: ReadonlyMap<number, readonly FallbackScript[]>
 }
 
-/** Bundled fonts the plan needs, with the faces wanted of each (so the I/O side reads only those). */
-export function bundledFontsNeeded(kit: ThemeKit, deckText: string | undefined): Map<string, FaceWanted[]> {
+export interface FontStacks {
+  readonly body: string
+  readonly heading: string
+  readonly code: string
+}
+
+/** Bundled fonts the plan may need, with the faces wanted of each (so the I/O side reads only those). */
+export function bundledFontsNeeded(kit: ThemeKit, deck: DeckTexts | undefined): Map<string, FaceWanted[]> {
   const needed = new Map<string, FaceWanted[]>()
-  const add = (ref: FontRef, faces: readonly FaceWanted[]): void => {
-    if (ref.kind === 'bundled') needed.set(ref.name, [...(needed.get(ref.name) ?? []), ...faces])
+  const add = (name: string, faces: readonly FaceWanted[]): void => void needed.set(name, [...(needed.get(name) ?? []), ...faces])
+  for (const role of ['body', 'heading', 'code'] as const) {
+    const ref = kit.fonts[role]
+    if (ref.kind === 'bundled') add(ref.name, ROLE_FACES[role])
   }
-  add(kit.fonts.body, ROLE_FACES.body)
-  add(kit.fonts.heading, ROLE_FACES.heading)
-  add(kit.fonts.code, ROLE_FACES.code)
-  for (const script of deckText === undefined ? [] : detectScripts(deckText)) add(kit.fonts.fallback[script], ROLE_FACES.fallback)
+  for (const name of deck ? fallbackFontsWanted(kit, deck.texts) : []) add(name, ROLE_FACES.fallback)
   return needed
 }
 
-export function planFonts(kit: ThemeKit, catalog: FontCatalog, deckText: string | undefined): FontPlan {
-  const needed = deckText === undefined ? undefined : neededCodePoints(`${deckText} ${kit.footer} ${kit.logo?.alt ?? ''}`)
+export function planFonts(kit: ThemeKit, catalog: FontCatalog, deck: DeckTexts | undefined): FontPlan {
+  const extra = `${kit.footer} ${kit.logo?.alt ?? ''}`
+  const texts = deck && [...deck.texts, { lang: deck.lang, text: extra }]
+  const needed = texts && neededCodePoints(texts.map((t) => t.text).join(' '))
   const rules: string[] = []
   const assets = new Map<string, AssetRef>()
   const add = (faces: readonly FontsourceFace[]): void => {
@@ -55,8 +75,8 @@ export function planFonts(kit: ThemeKit, catalog: FontCatalog, deckText: string 
     add(pickFaces(catalog.get(name) ?? [], faces).filter((f) => !needed || rangesContain(f.ranges, 0x41) || [...needed].some((cp) => rangesContain(f.ranges, cp))))
   }
   const fileFamilies = new Set<string>()
-  for (const [, ref] of roles) {
-    if (ref.kind !== 'files' || fileFamilies.has(ref.family)) continue
+  const addFiles = (ref: FontRef & { kind: 'files' }): void => {
+    if (fileFamilies.has(ref.family)) return
     fileFamilies.add(ref.family)
     for (const file of ref.files) {
       const to = themeAssetPath(kit, file.path)
@@ -64,31 +84,46 @@ export function planFonts(kit: ThemeKit, catalog: FontCatalog, deckText: string 
       rules.push(faceRule(ref.family, file.weight, file.style, `url(${to}) format('${fontFormat(file.path)}')`))
     }
   }
+  for (const [, ref] of roles) if (ref.kind === 'files') addFiles(ref)
   // Fallbacks: only the characters that one of the role fonts cannot show (code may hold any text).
-  const uncovered = [...(needed ?? [])].filter((cp) => roles.some(([, ref]) => !covers(ref, catalog, cp)))
-  const fallbacks: string[] = []
-  for (const script of needed ? detectScripts(deckText ?? '') : []) {
-    const ref = kit.fonts.fallback[script]
-    if (ref.kind === 'system') {
-      fallbacks.push(...ref.families.filter((f) => !fallbacks.includes(f)))
-      continue
-    }
-    if (ref.kind === 'files') {
-      fallbacks.push(ref.family)
-      for (const file of ref.files) {
-        const to = themeAssetPath(kit, file.path)
-        assets.set(to, { from: file.path, to })
-        rules.push(faceRule(ref.family, file.weight, file.style, `url(${to}) format('${fontFormat(file.path)}')`))
-      }
-      continue
-    }
-    const faces = pickFaces(catalog.get(ref.name) ?? [], ROLE_FACES.fallback).filter((f) => uncovered.some((cp) => rangesContain(f.ranges, cp)))
-    if (faces.length === 0 || fallbacks.includes(ref.name)) continue
-    fallbacks.push(ref.name)
-    add(faces)
+  const plan = planFallbacks(kit, catalog, texts ?? [], (cp) => roles.every(([, ref]) => covers(ref, catalog, cp)))
+  for (const [name, cps] of plan.drawn) add(firstCovering(pickFaces(catalog.get(name) ?? [], ROLE_FACES.fallback), cps))
+  for (const refs of plan.used.values()) for (const ref of refs) if (ref.kind === 'files') addFiles(ref)
+  const deckLang = primaryLanguage(deck?.lang ?? '')
+  const familiesFor = (lang: string): string[] => {
+    // Every fallback the deck uses, in this language's order, so text of any language finds them all.
+    const order = fallbackOrder(lang)
+    const refs = [...new Set([...plan.used.values()].flat())].sort((a, b) => rankIn(kit, order, a) - rankIn(kit, order, b))
+    return [...new Set([...refs.flatMap(familiesOf), ...plan.print])]
   }
-  const stack = (ref: FontRef): string => [...familiesOf(ref), ...fallbacks].map(quote).concat(genericOf(ref)).join(', ')
-  return { css: rules.join('\n'), assets: [...assets.values()], stacks: { body: stack(kit.fonts.body), heading: stack(kit.fonts.heading), code: stack(kit.fonts.code) }, fallbacks }
+  const stacksFor = (fallbacks: readonly string[]): FontStacks => {
+    const stack = (ref: FontRef): string => [...new Set([...familiesOf(ref), ...fallbacks])].map(quote).concat(genericOf(ref)).join(', ')
+    return { body: stack(kit.fonts.body), heading: stack(kit.fonts.heading), code: stack(kit.fonts.code) }
+  }
+  const fallbacks = familiesFor(deckLang)
+  const langStacks = [...plan.used.keys()]
+    .filter((lang) => lang !== deckLang && familiesFor(lang).join() !== fallbacks.join())
+    .map((lang) => ({ lang, stacks: stacksFor(familiesFor(lang)) }))
+  return { css: rules.join('\n'), assets: [...assets.values()], stacks: stacksFor(fallbacks), langStacks, fallbacks, uncovered: plan.uncovered }
+}
+
+function rankIn(kit: ThemeKit, order: readonly FallbackScript[], ref: FontRef): number {
+  return order.findIndex((s) => kit.fonts.fallback[s] === ref)
+}
+
+/** Of each weight and style, the first subset that has each character (subsets may overlap). */
+function firstCovering(faces: readonly FontsourceFace[], cps: ReadonlySet<number>): FontsourceFace[] {
+  const chosen = new Set<FontsourceFace>()
+  for (const cp of cps) {
+    const seen = new Set<string>()
+    for (const face of faces) {
+      const key = `${face.weight}/${face.style}`
+      if (seen.has(key) || !rangesContain(face.ranges, cp)) continue
+      seen.add(key)
+      chosen.add(face)
+    }
+  }
+  return faces.filter((f) => chosen.has(f))
 }
 
 /** Faces of the wanted weights and styles; a missing weight takes the nearest one the family has. */

@@ -37,14 +37,35 @@ export function readFontsourceFaces(name: string, wanted: readonly FaceWanted[])
   return faces
 }
 
-async function readFaces(name: string, wanted: readonly FaceWanted[]): Promise<FontsourceFace[]> {
+/** The npm package of a bundled font (`@fontsource/noto-sans-sc`). */
+export function fontPackageName(name: string): string {
   const font = BUNDLED_FONTS[name]
-  if (!font) throw new DeckError(error('theme-invalid', `"${name}" is not a bundled font`))
-  let dir: string
+  return font?.single ? font.pkg : `@fontsource/${font?.pkg ?? name}`
+}
+
+function packageDir(name: string): string | undefined {
   try {
-    dir = dirname(require.resolve(`@fontsource/${font.pkg}/package.json`))
-  } catch (cause) {
-    throw new DeckError(error('theme-file-not-found', `Font package @fontsource/${font.pkg} (for "${name}") is not installed`, undefined, 'Run npm install in the deckhand folder.'), { cause })
+    return dirname(require.resolve(`${fontPackageName(name)}/package.json`))
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether a bundled font's package is installed (script fonts are optional: a deck that needs one adds it). */
+export function isFontInstalled(name: string): boolean {
+  return packageDir(name) !== undefined
+}
+
+async function readFaces(name: string, wanted: readonly FaceWanted[]): Promise<FontsourceFace[]> {
+  if (!BUNDLED_FONTS[name]) throw new DeckError(error('theme-invalid', `"${name}" is not a bundled font`))
+  const dir = packageDir(name)
+  if (dir === undefined) {
+    throw new DeckError(error('theme-file-not-found', `Font package ${fontPackageName(name)} (for "${name}") is not installed`, undefined, `Run npm install ${fontPackageName(name)}.`))
+  }
+  const single = BUNDLED_FONTS[name]!.single
+  if (single) {
+    const unicodeRange = single.unicodeRange
+    return [{ family: name, weight: 400, style: 'normal', file: join(dir, single.file), unicodeRange, ranges: parseUnicodeRange(unicodeRange) }]
   }
   // Files like 400.css and 700-italic.css hold every subset of one weight and style.
   const available = (await readdir(dir)).flatMap((f) => {

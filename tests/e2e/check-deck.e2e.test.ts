@@ -1,7 +1,7 @@
 // `deckhand check` through the real CLI and real Chromium: the planted-problems fixture is caught
 // problem by problem with file and line; the example deck and a fresh `deckhand new` deck pass clean.
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -92,6 +92,25 @@ describe('deckhand check', () => {
       expect((await deckhand(['new', 'starter', '--title', 'Starter deck'], project)).code).toBe(0)
       const run = await deckhand(['check', 'starter'], project)
       expect(run.stderr).toBe('')
+      expect(run.stdout).toMatch(/0 errors, 0 warnings/)
+      expect(run.code).toBe(0)
+    }, 120_000)
+  })
+
+  describe('a deck in Chinese only', () => {
+    let project: string
+    beforeAll(async () => {
+      project = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-zh-'))
+      await writeFile(path.join(project, 'package.json'), '{ "private": true }\n')
+      await mkdir(path.join(project, 'content', 'zh'), { recursive: true })
+      await writeFile(path.join(project, 'content', 'zh', 'deck.yml'), 'title: 深度学习的故事\nlang: zh-CN\n')
+      await writeFile(path.join(project, 'content', 'zh', '01.md'), '---\ntitle: 第一章\n---\n## 研究方法\n\n- 深度学习改变了研究\n- 简单直接 发展历史\n\nNote: 这是演讲者的笔记。\n')
+    })
+    afterAll(() => rm(project, { recursive: true, force: true }))
+
+    it('reports none of its characters as missing (the PDF draws them all)', async () => {
+      const run = await deckhand(['check', 'zh'], project)
+      expect(run.stderr).not.toMatch(/glyph|font/i)
       expect(run.stdout).toMatch(/0 errors, 0 warnings/)
       expect(run.code).toBe(0)
     }, 120_000)

@@ -1,8 +1,9 @@
 // Text in any script prints with real glyphs: a deck in Chinese, Japanese, Korean, Arabic,
 // Hebrew and emoji, printed by Chromium, embeds the bundled Noto fallbacks (not whatever the
-// system has), keeps the text selectable, and copies only the font subsets it uses.
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+// system has), keeps the text selectable, and copies only the font subsets it uses. Han text
+// takes the font of its language, and a character no font has fails the print at its line.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -46,8 +47,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 describe('a deck in six scripts', () => {
   it('embeds the bundled Noto fallback for each script', () => {
-    // With kana in the deck, the Japanese font also draws the Chinese line's Han characters.
-    for (const family of ['NotoSansJP', 'NotoSansKR', 'NotoSansArabic', 'NotoSansHebrew']) {
+    // Each slide's language is detected: the Chinese line (Han alone) takes the Chinese font,
+    // the kana line the Japanese one.
+    for (const family of ['NotoSansJP', 'NotoSansSC', 'NotoSansKR', 'NotoSansArabic', 'NotoSansHebrew']) {
       expect(fonts.some((f) => f.startsWith(family)), `${family} in ${fonts.join(', ')}`).toBe(true)
     }
     expect(fonts.some((f) => /^Inter-/.test(f))).toBe(true)
@@ -73,7 +75,62 @@ describe('a deck in six scripts', () => {
     const files = readdirSync(dir)
     const bytes = files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0)
     expect(files.some((f) => f.startsWith('noto-sans-jp-'))).toBe(true)
-    expect(files.some((f) => f.startsWith('noto-sans-sc-'))).toBe(false)
+    // Only the subsets holding the Chinese line's characters, in two weights.
+    expect(files.filter((f) => f.startsWith('noto-sans-sc-')).length).toBeLessThanOrEqual(8)
     expect(bytes).toBeLessThan(3_000_000)
+  })
+})
+
+const CLI = path.resolve(import.meta.dirname, '../../bin/deckhand.js')
+
+function writeDeck(dir: string, files: Record<string, string>): void {
+  writeFileSync(path.join(dir, 'package.json'), '{}')
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, 'content', 'd', name)), { recursive: true })
+    writeFileSync(path.join(dir, 'content', 'd', name), text)
+  }
+}
+
+describe('Han text in the font of its language', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-e2e-lang-'))
+    // 直 is drawn differently in Chinese and Japanese; 简发历 are simplified, which the Japanese font lacks.
+    writeDeck(dir, {
+      'deck.yml': 'title: Han\nlang: ja\ntitleSlide: false\nagenda: false\nhandouts: { layouts: [] }\n',
+      '01-ja.md': '## 日本語\n\n直す\n\n<span lang="zh-CN">简直</span>\n',
+      '02-zh.md': '---\nlang: zh-CN\n---\n## 中文\n\n简单直接 发展历史\n',
+    })
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('marks the Chinese chapter, draws every character and embeds both fonts', () => {
+    const run = spawnSync(process.execPath, [CLI, 'pdf', 'd', '--root', dir], { encoding: 'utf8' })
+    expect(run.status, run.stderr).toBe(0)
+    const out = path.join(dir, 'dist', 'd')
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toMatch(/<html lang="ja">[\s\S]*<section [^>]*lang="zh-CN"/)
+    expect(readFileSync(path.join(out, 'theme.css'), 'utf8')).toMatch(/:lang\(zh\) \{\s*--dh-font-body: 'Inter', 'Noto Sans SC', 'Noto Sans JP'/)
+    const names = pdfFonts(path.join(out, 'slides.pdf')).map((f) => f.name)
+    expect(names.some((n) => n.includes('NotoSansSC'))).toBe(true)
+    expect(names.some((n) => n.includes('NotoSansJP'))).toBe(true)
+    const text = execFileSync('pdftotext', [path.join(out, 'slides.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    for (const line of ['直す', '简直', '简单直接发展历史']) expect(text).toContain(line)
+  })
+})
+
+describe('a character no font has', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-e2e-tofu-'))
+    // Linear A: no bundled font and no usual system font has it.
+    writeDeck(dir, { 'deck.yml': 'title: Boxes\ntitleSlide: false\nagenda: false\nhandouts: { layouts: [] }\n', '01-a.md': '## Old scripts\n\nFine text\n\nLinear A: 𐘀𐘁\n' })
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('fails the print at its line and writes no PDF', () => {
+    const run = spawnSync(process.execPath, [CLI, 'pdf', 'd', '--root', dir], { encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/content\/d\/01-a\.md:5:\d+\s+error\s+.*U\+10600/)
+    expect(existsSync(path.join(dir, 'dist', 'd', 'slides.pdf'))).toBe(false)
   })
 })

@@ -18,6 +18,7 @@ export function deckConfig(overrides: Partial<DeckConfig> = {}): DeckConfig {
     duration: 0,
     speakingRate: 130,
     math: { macros: {} },
+    lang: '',
     spans: {},
     file: '/deck/deck.yml',
     ...overrides,

@@ -69,7 +69,7 @@ export function fixtureConfig(file: string): DeckConfig {
     title: 'The PyTorch Story', subtitle: 'From research code to production', author: 'Ada Example',
     date: '2026-11-26', event: 'Lunch & Learn', theme: 'default', chapters: [], html: 'safe', reveal: {},
     handouts: { layouts: ['3-up'], paper: 'A4' }, titleSlide: true, agenda: true, duration: 45, speakingRate: 130,
-    math: { macros: {} },
+    math: { macros: {} }, lang: '',
     spans: {}, file,
   }
 }

@@ -31,6 +31,12 @@ describe('countWords', () => {
     expect(countWords('Hello, world — this is   PyTorch 2.0!\n- item')).toBe(7)
     expect(countWords('')).toBe(0)
   })
+
+  it('counts Chinese and Japanese words, which are written without spaces', () => {
+    // 深度 学习 改变 了 研究 方法; 深層 学習 は 研究 を 変え まし た (as ICU cuts them).
+    expect(countWords('深度学习改变了研究方法')).toBeGreaterThanOrEqual(5)
+    expect(countWords('深層学習は研究を変えました')).toBeGreaterThanOrEqual(6)
+  })
 })
 
 describe('spokenWords', () => {

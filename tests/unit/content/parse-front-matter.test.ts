@@ -14,6 +14,7 @@ describe('splitFrontMatter', () => {
       subtitle: '2016 to today',
       section: true,
       template: '',
+      lang: '',
       spans: { title: { file: FILE, line: 2, column: 1 }, subtitle: { file: FILE, line: 3, column: 1 } },
       dialect: { name: 'deckhand', theme: '', reveal: {} },
     })
@@ -37,7 +38,7 @@ describe('splitFrontMatter', () => {
   it('returns defaults, the whole text and line 1 when there is no front matter', () => {
     const text = '# Hello\n\n---\n\n# Next\n'
     expect(splitFrontMatter(text, FILE)).toEqual({
-      meta: { title: '', subtitle: '', section: false, template: '', spans: {}, dialect: { name: 'deckhand', theme: '', reveal: {} } },
+      meta: { title: '', subtitle: '', section: false, template: '', lang: '', spans: {}, dialect: { name: 'deckhand', theme: '', reveal: {} } },
       body: text,
       bodyLine: 1,
       diagnostics: [],

@@ -24,6 +24,7 @@ describe('resolveDeckConfig', () => {
       speakingRate: 130,
       math: { macros: {} },
       exports: [],
+      lang: '',
       spans: { title: { file: FILE, line: 1, column: 1 } },
       file: FILE,
     })

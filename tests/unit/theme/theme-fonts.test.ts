@@ -68,10 +68,21 @@ describe('bundled fonts', () => {
     expect(value.css).toMatch(/p, li[^{]*\{\s*unicode-bidi: plaintext;/)
   })
 
-  it('names the system colour-emoji fonts for emoji and copies no emoji files', async () => {
+  it('names the system colour-emoji fonts for emoji, then the bundled colour and black ones', async () => {
     const { value } = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: 'Ship it 🚀' })
-    expect(fontVar(value.css)).toBe("'Inter', 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', sans-serif")
-    expect(value.assets.some((a) => a.to.includes('emoji'))).toBe(false)
+    expect(fontVar(value.css)).toBe("'Inter', 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', 'Twemoji', 'Noto Emoji', sans-serif")
+    const files = value.assets.map((a) => a.to).filter((f) => f.includes('emoji'))
+    expect(files).toContain('fonts/twemoji.woff2')
+    // Only the Noto Emoji subset with the rocket, in two weights.
+    expect(files.filter((f) => f.startsWith('fonts/noto-emoji-'))).toHaveLength(2)
+  })
+
+  it('brings a symbol font for symbols the theme fonts lack, and nothing for plain text', async () => {
+    const { value } = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: 'Done ✓ ★' })
+    expect(fontVar(value.css)).toContain("'Noto Sans Symbols 2'")
+    expect(value.assets.some((a) => a.to.startsWith('fonts/noto-sans-symbols-2-'))).toBe(true)
+    const plain = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: 'Done — “quoted” ±' })
+    expect(plain.value.assets.some((a) => /emoji|symbols/.test(a.to))).toBe(false)
   })
 
   it('takes a theme-declared fallback for a script', async () => {
@@ -83,5 +94,36 @@ describe('bundled fonts', () => {
   it('rejects an unknown bundled font name with a suggestion, at its line', async () => {
     const dir = themesDir({ 'x/theme.yml': 'name: X\nfonts:\n  body: Intr\n' })
     await expect(loadTheme('x', [dir])).rejects.toMatchObject({ diagnostic: { code: 'theme-invalid', span: { line: 3 }, hint: expect.stringContaining('"Inter"') } })
+  })
+})
+
+describe('fonts by language', () => {
+  it('gives Japanese text the Japanese font and its missing simplified characters the Chinese one', async () => {
+    const { value } = await loadTheme('daylight', [BUILTIN_THEMES], { texts: [{ lang: 'ja', text: '学習と练习' }], lang: 'ja' })
+    expect(fontVar(value.css)).toBe("'Inter', 'Noto Sans JP', 'Noto Sans SC', sans-serif")
+    expect(value.assets.some((a) => a.to.startsWith('fonts/noto-sans-sc-'))).toBe(true)
+  })
+
+  it('gives Chinese text in a Japanese deck its own stack', async () => {
+    const { value } = await loadTheme('daylight', [BUILTIN_THEMES], { texts: [{ lang: 'ja', text: 'ひらがな' }, { lang: 'zh-CN', text: '简单' }], lang: 'ja' })
+    expect(fontVar(value.css)).toBe("'Inter', 'Noto Sans JP', 'Noto Sans SC', sans-serif")
+    expect(value.css).toMatch(/:lang\(zh\) \{\s*--dh-font-body: 'Inter', 'Noto Sans SC', 'Noto Sans JP', sans-serif;/)
+    expect(value.css).toContain(":is(h1, h2, h3, h4, h5, h6) [lang]:lang(zh) { font-family: var(--dh-font-heading); }")
+  })
+})
+
+describe('script fonts from optional packages', () => {
+  it('names the package to add when the deck needs a script font that is not installed, and draws the rest', async () => {
+    const fontInstalled = (font: string): boolean => font !== 'Noto Sans SC'
+    const { value, diagnostics } = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: '深度学习', fontInstalled })
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'font-package-missing', severity: 'warning', hint: 'Add it to the project: npm install @fontsource/noto-sans-sc' })])
+    expect(value.assets.some((a) => a.to.includes('noto-sans-sc'))).toBe(false)
+    // The Japanese font, installed, still draws what it has (深度学), the system the rest.
+    expect(fontVar(value.css)).toContain("'Noto Sans JP'")
+  })
+
+  it('says nothing when the installed fonts draw every character', async () => {
+    const { diagnostics } = await loadTheme('daylight', [BUILTIN_THEMES], { deckText: 'ひらがな 学習', fontInstalled: (font) => font !== 'Noto Sans SC' })
+    expect(diagnostics.filter((d) => d.code === 'font-package-missing')).toEqual([])
   })
 })
