@@ -43,13 +43,26 @@ const SEARCH_LIMIT = 1024
 // marked's inline text ends before each of these (its `[\\<!\[`*~_]` lookahead).
 const TEXT_STOPS = new Set(['<', '!', '[', '`', '*', '~', '_'])
 
+/**
+ * The longest formula read, in characters. A closer is looked for no further than this, so a
+ * line of thousands of unclosed `\[` is read in time that grows with its length, not its square.
+ */
+const MAX_FORMULA = 4096
+
 /** The end of a formula opened at `from`: the index of `close`, skipping escaped characters. */
 function findClose(src: string, from: number, close: string): number {
-  for (let i = from; i < src.length; i++) {
-    if (src[i] === '\\' && !src.startsWith(close, i)) i++
-    else if (src.startsWith(close, i)) return i
+  const window = src.slice(0, Math.min(src.length, from + MAX_FORMULA))
+  // Looking for the closer's last character is much faster where its first one is common (`\`).
+  const last = close[close.length - 1]!
+  for (let i = from, seen = from; ; ) {
+    seen = window.indexOf(last, seen)
+    if (seen < 0) return -1
+    const at = seen++ - close.length + 1
+    if (at < i || !window.startsWith(close, at)) continue
+    while (i < at) i += src[i] === '\\' && !src.startsWith(close, i) ? 2 : 1
+    if (i === at) return at
+    // That closer was an escaped character: look on after it.
   }
-  return -1
 }
 
 function mathToken(raw: string, tex: string, display: boolean, texOffset: number, block = false): MathToken {
@@ -83,7 +96,7 @@ const inlineMath: TokenizerAndRendererExtension = {
 
 // A display formula's or math fence's opening, tried at each line start of a paragraph.
 const BLOCK_OPEN = / {0,3}(?:\$\$|\\\[|(?:`{3,}|~{3,})[ \t]*math\b)/y
-const BLOCK = /^ {0,3}(\$\$|\\\[)([\s\S]+?)(\$\$|\\\])[ \t]*(?:\n+|$)/
+const BLOCK = new RegExp(String.raw`^ {0,3}(\$\$|\\\[)([\s\S]{1,${MAX_FORMULA}}?)(\$\$|\\\])[ \t]*(?:\n+|$)`)
 
 const blockMath: TokenizerAndRendererExtension = {
   name: 'dhMath',
