@@ -58,17 +58,31 @@ export function parseYamlMapping(text: string, file: string, options: ParseYamlO
 }
 
 /**
- * The mapping with each of `keys` that YAML read as a number or boolean put back as written:
- * a text field keeps its text (`subtitle: 1.10` is "1.10", not 1.1; `title: 007` is "007").
+ * The mapping with each of `keys` (a top-level key or a key path) that YAML read as a number or
+ * boolean put back as written: a text field keeps its text (`subtitle: 1.10` is "1.10", not 1.1;
+ * `title: 007` is "007").
  */
-export function keepTextAsWritten(mapping: YamlMapping, keys: readonly string[]): YamlMapping {
+export function keepTextAsWritten(mapping: YamlMapping, keys: readonly (string | YamlPath)[]): YamlMapping {
   if (!mapping.value) return mapping
   const value = { ...mapping.value }
   for (const key of keys) {
-    const written = typeof value[key] === 'number' || typeof value[key] === 'boolean' ? mapping.sourceText([key]) : undefined
-    if (written !== undefined) value[key] = written
+    const path = typeof key === 'string' ? [key] : key
+    const parent = path.slice(0, -1).reduce<unknown>((node, part) => {
+      if (!isRecord(node) || !isRecord(node[part])) return undefined
+      // Copy on the way down, so the parsed mapping itself is never changed.
+      node[part] = { ...node[part] }
+      return node[part]
+    }, value)
+    const last = path[path.length - 1]!
+    if (!isRecord(parent)) continue
+    const written = typeof parent[last] === 'number' || typeof parent[last] === 'boolean' ? mapping.sourceText(path) : undefined
+    if (written !== undefined) parent[last] = written
   }
   return { ...mapping, value }
+}
+
+function isRecord(value: unknown): value is Record<string | number, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function kindOf(doc: Document): YamlKind {

@@ -42,12 +42,22 @@ function describeIssue(issue: Issue, input: unknown, mapping: YamlMapping, schem
     const allowed = allowedKeys(schema, path)
     return issue.keys.map((key) => unknownKey([...path, key], key, allowed, mapping, label))
   }
+  if (issue.code === 'invalid_union') {
+    // A value of the right kind for one branch (a mapping with a misspelt key) gets that
+    // branch's own problems, rather than "no branch matched".
+    const branch = issue.errors.find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0))
+    if (branch) return branch.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as Issue, input, mapping, schema, label))
+    const kinds = [...new Set(issue.errors.flatMap((b) => b.flatMap((i) => (i.code === 'invalid_type' && i.path.length === 0 ? [typeName(i.expected)] : []))))]
+    if (kinds.length > 0) return [error('config-invalid', `\`${showPath(path)}\` must be ${kinds.join(' or ')}, got ${describeValue(valueAt(input, path))}`, mapping.spanOf(path))]
+  }
   const name = showPath(path)
   const span = mapping.spanOf(path)
   const actual = valueAt(input, path)
   if (actual === undefined && issue.code === 'invalid_type') {
-    const message = mapping.has(path) ? `\`${name}\` in ${label} has no value` : `${label} has no \`${name}\``
-    return [error('config-invalid', message, span, `add a line \`${name}: …\``)]
+    if (mapping.has(path)) return [error('config-invalid', `\`${name}\` in ${label} has no value`, span, `add a value: \`${name}: …\``)]
+    const key = String(path[path.length - 1])
+    const parent = path.length > 1 ? ` under \`${showPath(path.slice(0, -1))}\`` : ''
+    return [error('config-invalid', `${label} has no \`${key}\`${parent}`, span, `add a line \`${key}: …\`${parent}`)]
   }
   return [error('config-invalid', `\`${name}\` ${expectation(issue)}, got ${describeValue(actual)}`, span)]
 }
@@ -84,6 +94,9 @@ function expectation(issue: Issue): string {
       return `must be at least ${String(issue.minimum)}`
     case 'too_big':
       return `must be at most ${String(issue.maximum)}`
+    case 'custom':
+      // The schema's own words ("is not a CSS colour …").
+      return issue.message
     default:
       return `is not valid (${issue.message})`
   }
@@ -119,18 +132,31 @@ function dropEmptyValues(value: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null))
 }
 
-/** The keys an object schema accepts at `path`, looking through optional/default/pipe wrappers. */
+/** The keys an object schema accepts at `path`, looking through optional/default/pipe wrappers and unions. */
 export function allowedKeys(schema: z.ZodType, path: YamlPath): string[] {
   let current: z.core.$ZodType | undefined = schema
-  for (const segment of [...path, undefined]) {
-    current = unwrap(current)
-    const def = current?._zod.def as unknown as Record<string, unknown> | undefined
-    if (segment === undefined) return def?.type === 'object' ? Object.keys(def.shape as object) : []
+  for (const segment of path) {
+    const def = definition(current)
     if (def?.type === 'object') current = (def.shape as Record<string, z.core.$ZodType>)[String(segment)]
     else if (def?.type === 'array') current = def.element as z.core.$ZodType
+    else if (def?.type === 'union') current = objectOptions(def).find((shape) => String(segment) in shape)?.[String(segment)]
     else return []
   }
-  return []
+  const def = definition(current)
+  if (def?.type === 'object') return Object.keys(def.shape as object)
+  return def?.type === 'union' ? [...new Set(objectOptions(def).flatMap((shape) => Object.keys(shape)))] : []
+}
+
+function definition(schema: z.core.$ZodType | undefined): Record<string, unknown> | undefined {
+  return unwrap(schema)?._zod.def as unknown as Record<string, unknown> | undefined
+}
+
+/** The shapes of a union's object options. */
+function objectOptions(def: Record<string, unknown>): Record<string, z.core.$ZodType>[] {
+  return (def.options as z.core.$ZodType[]).flatMap((option) => {
+    const inner = definition(option)
+    return inner?.type === 'object' ? [inner.shape as Record<string, z.core.$ZodType>] : []
+  })
 }
 
 function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { allowedKeysAt, parseThemeYaml } from '../../../src/theme/parse-theme-yaml.js'
+import { parseThemeYaml } from '../../../src/theme/parse-theme-yaml.js'
+import { themeInputSchema } from '../../../src/theme/theme-schema.js'
+import { allowedKeys } from '../../../src/yaml/validate-yaml-mapping.js'
 
 describe('parseThemeYaml', () => {
   it('accepts a small kit and records the line of every key', () => {
@@ -13,13 +15,13 @@ describe('parseThemeYaml', () => {
   it('names an unknown key at its line with a did-you-mean hint', () => {
     const { value, diagnostics } = parseThemeYaml('name: x\ncolors:\n  text: "#111"\n  backgrund: "#fff"\n', 't.yml')
     expect(value).toBeNull()
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'theme-invalid', span: expect.objectContaining({ file: 't.yml', line: 4 }) })])
-    expect(diagnostics[0]!.hint).toContain('"background"')
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'config-unknown-key', span: expect.objectContaining({ file: 't.yml', line: 4 }) })])
+    expect(diagnostics[0]!.message).toContain('`background`')
   })
 
   it('reports a bad colour at the line that wrote it', () => {
     const { diagnostics } = parseThemeYaml('colors:\n  background: "#fff"\n\n  heading: "#12345g"\n', 't.yml')
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'theme-invalid', span: expect.objectContaining({ line: 4 }) })])
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'config-invalid', span: expect.objectContaining({ line: 4 }) })])
     expect(diagnostics[0]!.message).toContain('colors.heading')
   })
 
@@ -30,13 +32,25 @@ describe('parseThemeYaml', () => {
 
   it('reports a misspelt key inside a font given as an object, not just "no match"', () => {
     const { diagnostics } = parseThemeYaml('fonts:\n  heading:\n    famly: Brand\n    file: a.woff2\n', 't.yml')
-    expect(diagnostics.map((d) => d.message).join('\n')).toContain('Unknown key "famly"')
-    expect(diagnostics.find((d) => d.message.includes('famly'))?.span?.line).toBe(3)
+    const misspelt = diagnostics.find((d) => d.code === 'config-unknown-key')
+    expect(misspelt?.span?.line).toBe(3)
+    expect(misspelt?.message).toContain('`family`')
   })
 
   it('rejects a logo position that does not exist', () => {
     const { diagnostics } = parseThemeYaml('logo:\n  file: l.svg\n  position: middle\n', 't.yml')
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'theme-invalid', span: expect.objectContaining({ line: 3 }) })])
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'config-invalid', span: expect.objectContaining({ line: 3 }) })])
+  })
+
+  it('says what a font may be when it is none of them', () => {
+    const { diagnostics } = parseThemeYaml('fonts:\n  body: 12\n', 't.yml')
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'config-invalid', span: expect.objectContaining({ line: 2 }) })])
+    expect(diagnostics[0]!.message).toMatch(/a string or a mapping/)
+  })
+
+  it('keeps text fields as written, also nested ones', () => {
+    const { value } = parseThemeYaml('name: 1.10\nfooter: 2026\nlogo:\n  file: l.svg\n  alt: 007\n', 't.yml')
+    expect(value?.input).toMatchObject({ name: '1.10', footer: '2026', logo: { alt: '007' } })
   })
 
   it('turns YAML syntax errors into located diagnostics', () => {
@@ -46,8 +60,8 @@ describe('parseThemeYaml', () => {
   })
 
   it('knows the keys allowed at each level, for hints', () => {
-    expect(allowedKeysAt(['colors', 'code'])).toContain('keyword')
-    expect(allowedKeysAt(['fonts', 'heading'])).toEqual(expect.arrayContaining(['family', 'file', 'files']))
+    expect(allowedKeys(themeInputSchema, ['colors', 'code'])).toContain('keyword')
+    expect(allowedKeys(themeInputSchema, ['fonts', 'heading'])).toEqual(expect.arrayContaining(['family', 'file', 'files', 'system']))
   })
 })
 
@@ -56,6 +70,6 @@ describe('slide backgrounds', () => {
     const ok = 'titleSlide:\n  background: "linear-gradient(135deg, #000 0%, #333 100%)"\nsectionSlide:\n  background: images/section.jpg\n'
     expect(parseThemeYaml(ok, 't.yml').diagnostics).toEqual([])
     const bad = parseThemeYaml('titleSlide:\n  background: "#12345g"\n', 't.yml')
-    expect(bad.diagnostics).toEqual([expect.objectContaining({ code: 'theme-invalid', span: expect.objectContaining({ line: 2 }) })])
+    expect(bad.diagnostics).toEqual([expect.objectContaining({ code: 'config-invalid', span: expect.objectContaining({ line: 2 }) })])
   })
 })
