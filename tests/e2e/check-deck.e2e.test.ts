@@ -115,4 +115,24 @@ describe('deckhand check', () => {
       expect(run.code).toBe(0)
     }, 120_000)
   })
+
+  describe('a deck with formulas', () => {
+    let project: string
+    beforeAll(async () => {
+      project = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-math-'))
+      await writeFile(path.join(project, 'package.json'), '{ "private": true }\n')
+      await mkdir(path.join(project, 'content', 'm'), { recursive: true })
+      await writeFile(path.join(project, 'content', 'm', 'deck.yml'), 'title: Formulas\n')
+      const terms = Array.from({ length: 60 }, (_, i) => `x_{${i}}^{2}`).join(' + ')
+      await writeFile(path.join(project, 'content', 'm', '01.md'), `## One that fits\n\n$$\\sum_{i=1}^{n} x_i^2$$\n\n---\n\n## One too wide\n\n$$${terms}$$\n`)
+    })
+    afterAll(() => rm(project, { recursive: true, force: true }))
+
+    it('measures them like any other content: one too wide overflows, at its slide's line', async () => {
+      const run = await deckhand(['check', 'm'], project)
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(/content\/m\/01\.md:7:\d+ {2}error {2}Slide content overflows the slide frame by \d+ px at the right/)
+      expect(run.stderr).not.toMatch(/01\.md:[1-3]:/)
+    }, 120_000)
+  })
 })
