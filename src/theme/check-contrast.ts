@@ -2,6 +2,7 @@
 import { clampChroma, converter, formatHex, parse, wcagContrast, wcagLuminance } from 'culori'
 import { warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import { classifyBackground } from './classify-background.js'
+import { splitCssList } from './css-list.js'
 import { diagramPalette } from './diagram-palette.js'
 import type { Palette, SlideLook, ThemeKit } from './theme-kit.js'
 
@@ -45,28 +46,12 @@ export function ensureContrast(value: string, background: string, min: number): 
 /** Colours inside a gradient (every stop), for checking text against each of them. */
 export function gradientColors(value: string): string[] {
   const inner = value.slice(value.indexOf('(') + 1, value.lastIndexOf(')'))
-  return splitTopLevel(inner).flatMap((part) => {
+  return splitCssList(inner).flatMap((part) => {
     const candidate = withoutStops(part.trim())
     return parse(candidate) ? [candidate] : []
   })
 }
 
-/** The gradient's arguments: commas inside `rgb(…)` and the like do not split. */
-function splitTopLevel(inner: string): string[] {
-  const parts: string[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i]
-    if (c === '(') depth++
-    else if (c === ')') depth = Math.max(0, depth - 1)
-    else if (c === ',' && depth === 0) {
-      parts.push(inner.slice(start, i))
-      start = i + 1
-    }
-  }
-  return [...parts, inner.slice(start)]
-}
 
 const STOP = /^-?[\d.]+(?:%|px|deg|turn|rad)?$/
 const SECOND_STOP = /^-?[\d.]+(?:%|px)$/

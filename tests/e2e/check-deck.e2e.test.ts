@@ -128,7 +128,7 @@ describe('deckhand check', () => {
     })
     afterAll(() => rm(project, { recursive: true, force: true }))
 
-    it('measures them like any other content: one too wide overflows, at its slide's line', async () => {
+    it("measures them like any other content: one too wide overflows, at its slide's line", async () => {
       const run = await deckhand(['check', 'm'], project)
       expect(run.code).toBe(1)
       expect(run.stderr).toMatch(/content\/m\/01\.md:7:\d+ {2}error {2}Slide content overflows the slide frame by \d+ px at the right/)
