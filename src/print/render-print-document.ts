@@ -24,7 +24,9 @@ export interface PrintDocumentInput {
 }
 
 /** A static, paged HTML document for one print product; printed in a single page.pdf() call. */
-export function renderPrintDocument(input: PrintDocumentInput, partials: Partials = compilePartials(printPartials(input.templates))): string {
+export function renderPrintDocument(all: PrintDocumentInput, partials: Partials = compilePartials(printPartials(all.templates))): string {
+  // Reveal.js leaves hidden slides out of the deck (data-visibility="hidden"): paper does too.
+  const input = { ...all, slides: all.slides.filter((s) => !s.slide.hidden) }
   const shared = sharedContext(input)
   const body = runTemplate(printTemplate(input.templates, input.product), productContext(input, shared), partials)
   return runTemplate(printTemplate(input.templates, 'document'), { ...shared, body }, partials)
