@@ -83,10 +83,17 @@ function hideLaterFragments() {
     }
   }
 }
-// Reveal.js links a slide as #/id; on paper its anchor is #id. Lazy images load now, not when seen.
+// Reveal.js links a slide as #/id (or #/id/step), or by its position (#/, #/2, #/2/1): on paper
+// the anchor is #id, and positions are read from the map the document carries (#dhp-positions).
+// Lazy images load now, not when seen.
 function fitLinksAndImages() {
+  const map = document.getElementById('dhp-positions')
+  let positions = {}
+  try { positions = map ? JSON.parse(map.textContent) : {} } catch {}
   for (const link of document.querySelectorAll('a[href^="#/"]')) {
-    const id = decodeURIComponent(link.getAttribute('href').slice(2).replace(/\\/$/, ''))
+    const href = link.getAttribute('href')
+    const at = positions[href === '#/' ? href : href.replace(/\/$/, '')]
+    const id = at ? at.slice(1) : decodeURIComponent(href.slice(2).replace(/\/$/, '').replace(/\/\d+$/, ''))
     if (!id.includes('/') && document.getElementById(id)) link.setAttribute('href', '#' + id)
   }
   for (const img of document.querySelectorAll('img[loading]')) img.removeAttribute('loading')

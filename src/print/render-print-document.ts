@@ -5,6 +5,7 @@ import { DeckError, error } from '../diagnostics/diagnostic.js'
 import type { ChapterRef, DeckConfig, HandoutLayout, Paper, RenderedSlide, ThemeStyle } from '../model.js'
 import { printPartials, type TemplateFile, type TemplateSet } from '../render/load-templates.js'
 import { compilePartials, runTemplate, type Partials } from '../render/template-engine.js'
+import { positionTargets } from '../slides/map-position-links.js'
 import { handoutGeometry, MARGIN_MM } from './page-geometry.js'
 import { chapterAnchor, chapterTitle, groupSheets, outlineChapters, placeHandoutSlides, placeSlidePages, slideTitle } from './place-slides.js'
 
@@ -49,6 +50,8 @@ function sharedContext(input: PrintDocumentInput): Record<string, unknown> {
     logo: theme.logo,
     theme: { name: theme.name, logo: theme.logo, footer: theme.footer, width: theme.width, height: theme.height },
     stylesheets: input.stylesheets,
+    // Reveal's position links (#/, #/2/1) -> #id, for the print runtime: paper has no positions.
+    positionsJson: safeJson(Object.fromEntries(positionTargets(input.slides.map((s) => ({ id: s.slide.id, newStack: s.slide.newStack, hidden: false })), 'reveal'))),
     // Slides on paper take the theme's print palette (a dark theme prints on white); the page
     // around them reads the same palette under its own names, safe from a deck's overrides.
     slidePrintCss: safeStyle(theme.printCss),
@@ -88,6 +91,11 @@ function productContext(input: PrintDocumentInput, shared: Record<string, unknow
     linesBelow: Array.from({ length: geometry.linesBelow }, (_, i) => i),
     chapters: input.product === 'outline' ? outlineChapters(input.slides, input.chapters) : [],
   }
+}
+
+/** JSON for a <script> element: `<` never closes it. */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c')
 }
 
 function safeStyle(css: string): string {
