@@ -92,8 +92,8 @@ function fitLinksAndImages() {
   try { positions = map ? JSON.parse(map.textContent) : {} } catch {}
   for (const link of document.querySelectorAll('a[href^="#/"]')) {
     const href = link.getAttribute('href')
-    const at = positions[href === '#/' ? href : href.replace(/\/$/, '')]
-    const id = at ? at.slice(1) : decodeURIComponent(href.slice(2).replace(/\/$/, '').replace(/\/\d+$/, ''))
+    const at = positions[href === '#/' ? href : href.replace(/\\/$/, '')]
+    const id = at ? at.slice(1) : decodeURIComponent(href.slice(2).replace(/\\/$/, '').replace(/\\/\\d+$/, ''))
     if (!id.includes('/') && document.getElementById(id)) link.setAttribute('href', '#' + id)
   }
   for (const img of document.querySelectorAll('img[loading]')) img.removeAttribute('loading')
