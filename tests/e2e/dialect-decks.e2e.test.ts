@@ -79,12 +79,15 @@ describe('what the dialects bring, on screen', () => {
         const visible = () => document.querySelectorAll('#counting-crates pre code.fragment.visible').length
         const steps = [visible()]
         Reveal.next(); steps.push(visible())
+        // Each step lies exactly over the first, inside the code block.
+        const [first, next] = [...document.querySelectorAll('#counting-crates pre code')].map((c) => c.getBoundingClientRect())
+        steps.push(['left', 'top', 'width', 'height'].every((k) => Math.abs(first[k] - next[k]) < 1) ? 1 : 0)
         const summer = getComputedStyle(document.querySelector('#summer h2')).color
         const rain = getComputedStyle(document.querySelector('#summer-rain h2')).color
         return { steps, light: lum(summer) > 0.8, dark: lum(rain) < 0.3 }
       })()`,
     )
-    expect(facts).toEqual({ steps: [0, 1], light: true, dark: true })
+    expect(facts).toEqual({ steps: [0, 1, 1], light: true, dark: true })
   })
 
   it('puts a split picture beside the content, not over it', async () => {
