@@ -81,4 +81,13 @@ describe('code line steps', () => {
     expect(crates[0]).toContain('data-dhp-step="0"')
     expect(crates[1]).not.toContain('data-dhp-step')
   })
+
+  it('show their last step on handouts, whatever the fragments setting', () => {
+    for (const product of ['notes', '3-up', '6-up'] as const) {
+      const html = render(product, true)
+      expect(html, product).not.toContain('data-dhp-step')
+      // Every step's block is there; the last lies over the others (the steps grid in deck.css).
+      expect(sectionTitled(html, 'Counting crates').match(/<code class="hljs language-javascript( fragment)?"/g), product).toHaveLength(2)
+    }
+  })
 })
