@@ -26,8 +26,10 @@ export interface PrintDocumentInput {
 
 /** A static, paged HTML document for one print product; printed in a single page.pdf() call. */
 export function renderPrintDocument(all: PrintDocumentInput, partials: Partials = compilePartials(printPartials(all.templates))): string {
-  // Reveal.js leaves hidden slides out of the deck (data-visibility="hidden"): paper does too.
-  const input = { ...all, slides: all.slides.filter((s) => !s.slide.hidden) }
+  // Reveal.js leaves hidden slides out of the deck (data-visibility="hidden"): paper does too,
+  // and numbers the others as Reveal's counter and the speaker view do, without the gaps.
+  const shown = all.slides.filter((s) => !s.slide.hidden)
+  const input = { ...all, slides: shown.length === all.slides.length ? shown : shown.map((s, i) => ({ ...s, slide: { ...s.slide, index: i + 1 } })) }
   const shared = sharedContext(input)
   const body = runTemplate(printTemplate(input.templates, input.product), productContext(input, shared), partials)
   return runTemplate(printTemplate(input.templates, 'document'), { ...shared, body }, partials)

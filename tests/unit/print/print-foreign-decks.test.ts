@@ -70,6 +70,11 @@ describe('hidden slides', () => {
     expect(render('slides').match(/class="dhp-page"/g)).toHaveLength(shown)
     expect(render('6-up').match(/class="dhp-cell"/g)).toHaveLength(shown)
   })
+
+  it('leave no gap in the handouts\' numbers, as Reveal\'s counter has none', () => {
+    const numbers = [...render('6-up').matchAll(/<span class="dhp-number">(\d+)<\/span>/g)].map((m) => Number(m[1]))
+    expect(numbers).toEqual(Array.from({ length: built.slides.length - 1 }, (_, i) => i + 1))
+  })
 })
 
 describe('code line steps', () => {
