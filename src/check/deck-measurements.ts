@@ -30,6 +30,15 @@ export interface ClipMeasurement {
   readonly hidden: number
 }
 
+/** Text over the slide's background picture that does not reach the contrast it needs. */
+export interface ContrastMeasurement {
+  /** The element's text (its start), to find its line. */
+  readonly text: string
+  /** The contrast that 80% of the pixels behind it reach, and the one it needs (4.5, or 3 for large text). */
+  readonly ratio: number
+  readonly needed: number
+}
+
 export interface SlideMeasurement {
   readonly id: string
   /** Reveal's indices: horizontal and vertical position. */
@@ -44,6 +53,8 @@ export interface SlideMeasurement {
   /** href attributes of the slide's links, as written. */
   readonly links: readonly string[]
   readonly glyphs: readonly GlyphMeasurement[]
+  /** Only for slides with a background picture: the text it leaves hard to read. */
+  readonly contrast?: readonly ContrastMeasurement[]
 }
 
 export interface DeckMeasurements {

@@ -36,6 +36,9 @@ export function judgeMeasurements(input: JudgeInput): Diagnostic[] {
       const problem = brokenLink(href, { ids, positions, outputFiles: input.outputFiles })
       if (problem) diagnostics.push(error('link-broken', `Link "${href}" ${problem}`, (slide && linkSpan(slide, 'link', href)) ?? at(href) ?? at(), 'Local links are relative to index.html in the output folder; #/id names a slide.'))
     }
+    for (const c of m.contrast ?? []) {
+      diagnostics.push(warning('background-contrast', `"${c.text}" reaches a contrast of ${c.ratio}:1 over the slide's background picture, under the ${c.needed}:1 text needs`, at(c.text.slice(0, 30)) ?? at(), 'Darken or lighten the picture (data-background-opacity), or set the slide\'s text colour.'))
+    }
     for (const glyph of m.glyphs) {
       const chars = [...glyph.chars].map(describeChar).join(', ')
       diagnostics.push(
@@ -101,8 +104,9 @@ export function brokenLink(href: string, targets: LinkTargets): string | undefin
   return targets.outputFiles.has(file) ? undefined : `names a missing file (${file} is not in the output folder)`
 }
 
-/** Reveal's hash routes: `#/slide-id`, `#/slide-id/2` (fragment) or `#/h`, `#/h/v`. */
+/** Reveal's hash routes: `#/` (the first slide), `#/slide-id`, `#/slide-id/2` (fragment) or `#/h`, `#/h/v`. */
 function brokenSlideRoute(route: string, targets: LinkTargets): string | undefined {
+  if (route === '') return undefined
   const [first = '', second] = route.split('/')
   if (/^\d+$/.test(first)) {
     const v = second !== undefined && /^\d+$/.test(second) ? Number(second) : 0

@@ -4,7 +4,9 @@ import { DeckError, error, warning, type Diagnostic, type StageResult } from '..
 import { launchBrowser } from '../browser/launch-browser.js'
 import { isTimeout, withPage } from '../browser/open-page.js'
 import { serveFolder, type FolderServer } from '../browser/serve-folder.js'
-import type { DeckMeasurements, SlideMeasurement } from './deck-measurements.js'
+import type { Page } from 'puppeteer-core'
+import type { ContrastMeasurement, DeckMeasurements, SlideMeasurement } from './deck-measurements.js'
+import { measureBackdropContrastInPage, showBackdropOnly } from './measure-backdrop-in-page.js'
 import { measureGlyphsInPage } from './measure-glyphs-in-page.js'
 import { measureSlideInPage } from './measure-in-page.js'
 import { confirmFallbacks } from './probe-platform-fonts.js'
@@ -22,6 +24,8 @@ export interface MeasureDeckOptions {
   readonly timeoutMs?: number
   /** Told before the embedded browser is unpacked, the first time it is used. */
   readonly onUnpack?: (into: string) => void
+  /** Ids of the slides with a background picture or video, whose text is judged against it. */
+  readonly backdrops?: ReadonlySet<string>
 }
 
 const CSS_ESCAPE = (id: string): string => id.replace(/["\\]/g, '\\$&')
@@ -59,7 +63,8 @@ export async function measureDeck(options: MeasureDeckOptions): Promise<StageRes
           const measured = await page.evaluate(measureSlideInPage, i)
           const glyphs = await page.evaluate(measureGlyphsInPage, `[id="${CSS_ESCAPE(measured.id)}"]`)
           const fallbacks = await confirmFallbacks(page, glyphs.filter((g) => !g.tofu))
-          slides.push({ ...measured, glyphs: [...glyphs.filter((g) => g.tofu), ...fallbacks] })
+          const contrast = options.backdrops?.has(measured.id) ? await measureBackdrop(page, measured.id) : undefined
+          slides.push({ ...measured, glyphs: [...glyphs.filter((g) => g.tofu), ...fallbacks], ...(contrast && { contrast }) })
         }
         const ids = (await page.evaluate(`[...document.querySelectorAll('[id]')].map((e) => e.id)`)) as string[]
         debug('measured %d slides', slides.length)
@@ -69,6 +74,18 @@ export async function measureDeck(options: MeasureDeckOptions): Promise<StageRes
   } finally {
     await Promise.all([handle.close(), server?.close()])
   }
+}
+
+/** The slide's background alone on screen, photographed, then the text judged against the photograph. */
+async function measureBackdrop(page: Page, id: string): Promise<ContrastMeasurement[]> {
+  let shot: string
+  await page.evaluate(showBackdropOnly, true)
+  try {
+    shot = await page.screenshot({ encoding: 'base64', type: 'png' })
+  } finally {
+    await page.evaluate(showBackdropOnly, false)
+  }
+  return page.evaluate(measureBackdropContrastInPage, { id, shot })
 }
 
 function checkFailed(cause: unknown, step: string, timeoutMs: number): DeckError {

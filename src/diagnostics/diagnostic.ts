@@ -84,6 +84,8 @@ export const DIAGNOSTIC_CODES = [
   // Fonts a script needs from an optional package; the embedded browser's first unpacking.
   'font-package-missing',
   'browser-unpack',
+  // Text over a slide's background picture that the picture leaves hard to read.
+  'background-contrast',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

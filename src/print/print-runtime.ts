@@ -4,6 +4,7 @@
 // raises the ready flag the printer waits for (window.__deckhandReady).
 import { insertBeforeClosingTag } from '../html/insert-html.js'
 import { BOOKMARK_URL } from './bookmark-marker.js'
+import { VIDEO_FRAME_PROPERTY } from './paper-background.js'
 
 const HEAD = `<!-- Nothing is laid out until fonts and images are in: the page is then laid out once. -->
 <style id="dhp-hold">body { display: none !important; }</style>
@@ -82,13 +83,44 @@ function hideLaterFragments() {
     }
   }
 }
-// Reveal.js links a slide as #/id; on paper its anchor is #id. Lazy images load now, not when seen.
+// Reveal.js links a slide as #/id (or #/id/step), or by its position (#/, #/2, #/2/1): on paper
+// the anchor is #id, and positions are read from the map the document carries (#dhp-positions).
+// Lazy images load now, not when seen.
 function fitLinksAndImages() {
+  const map = document.getElementById('dhp-positions')
+  let positions = {}
+  try { positions = map ? JSON.parse(map.textContent) : {} } catch {}
   for (const link of document.querySelectorAll('a[href^="#/"]')) {
-    const id = decodeURIComponent(link.getAttribute('href').slice(2).replace(/\\/$/, ''))
+    const href = link.getAttribute('href')
+    const at = positions[href === '#/' ? href : href.replace(/\\/$/, '')]
+    const id = at ? at.slice(1) : decodeURIComponent(href.slice(2).replace(/\\/$/, '').replace(/\\/\\d+$/, ''))
     if (!id.includes('/') && document.getElementById(id)) link.setAttribute('href', '#' + id)
   }
   for (const img of document.querySelectorAll('img[loading]')) img.removeAttribute('loading')
+}
+// A background video prints as its first frame (Reveal plays it on screen): drawn into a
+// canvas once loaded and given to the section's background as a picture. A video that does not
+// load in time, or that this Chromium cannot decode, leaves the slide its background colour.
+function paintVideoFrames() {
+  return Promise.all(Array.from(document.querySelectorAll('[data-dhp-video]'), (section) => new Promise((done) => {
+    const video = document.createElement('video')
+    const timer = setTimeout(() => done(), 15000)
+    const finish = () => { clearTimeout(timer); video.removeAttribute('src'); video.load(); done() }
+    video.muted = true
+    video.preload = 'auto'
+    video.addEventListener('error', finish, { once: true })
+    video.addEventListener('loadeddata', () => {
+      try {
+        const canvas = document.createElement('canvas')
+        canvas.width = video.videoWidth
+        canvas.height = video.videoHeight
+        canvas.getContext('2d').drawImage(video, 0, 0)
+        section.style.setProperty(${JSON.stringify(VIDEO_FRAME_PROPERTY)}, 'url("' + canvas.toDataURL('image/png') + '")')
+      } catch {}
+      finish()
+    }, { once: true })
+    video.src = section.getAttribute('data-dhp-video')
+  })))
 }
 // The printer waits for this flag: fonts loaded, every image decoded, clips measured. The
 // deck's @font-face fonts are loaded by name, as nothing is laid out yet to ask for them.
@@ -98,7 +130,9 @@ function fitLinksAndImages() {
   const broken = []
   fitLinksAndImages()
   hideLaterFragments()
+  const frames = paintVideoFrames()
   await Promise.all(Array.from(document.fonts, (face) => face.load().catch(() => undefined)))
+  await frames
   await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => { broken.push(img.getAttribute('src')) })))
   document.getElementById('dhp-hold').remove()
   openUnneededClips()

@@ -5,6 +5,7 @@ import { DeckError, error } from '../diagnostics/diagnostic.js'
 import type { ChapterRef, DeckConfig, HandoutLayout, Paper, RenderedSlide, ThemeStyle } from '../model.js'
 import { printPartials, type TemplateFile, type TemplateSet } from '../render/load-templates.js'
 import { compilePartials, runTemplate, type Partials } from '../render/template-engine.js'
+import { positionTargets } from '../slides/map-position-links.js'
 import { handoutGeometry, MARGIN_MM } from './page-geometry.js'
 import { chapterAnchor, chapterTitle, groupSheets, outlineChapters, placeHandoutSlides, placeSlidePages, slideTitle } from './place-slides.js'
 
@@ -24,7 +25,11 @@ export interface PrintDocumentInput {
 }
 
 /** A static, paged HTML document for one print product; printed in a single page.pdf() call. */
-export function renderPrintDocument(input: PrintDocumentInput, partials: Partials = compilePartials(printPartials(input.templates))): string {
+export function renderPrintDocument(all: PrintDocumentInput, partials: Partials = compilePartials(printPartials(all.templates))): string {
+  // Reveal.js leaves hidden slides out of the deck (data-visibility="hidden"): paper does too,
+  // and numbers the others as Reveal's counter and the speaker view do, without the gaps.
+  const shown = all.slides.filter((s) => !s.slide.hidden)
+  const input = { ...all, slides: shown.length === all.slides.length ? shown : shown.map((s, i) => ({ ...s, slide: { ...s.slide, index: i + 1 } })) }
   const shared = sharedContext(input)
   const body = runTemplate(printTemplate(input.templates, input.product), productContext(input, shared), partials)
   return runTemplate(printTemplate(input.templates, 'document'), { ...shared, body }, partials)
@@ -47,6 +52,8 @@ function sharedContext(input: PrintDocumentInput): Record<string, unknown> {
     logo: theme.logo,
     theme: { name: theme.name, logo: theme.logo, footer: theme.footer, width: theme.width, height: theme.height },
     stylesheets: input.stylesheets,
+    // Reveal's position links (#/, #/2/1) -> #id, for the print runtime: paper has no positions.
+    positionsJson: safeJson(Object.fromEntries(positionTargets(input.slides.map((s) => ({ id: s.slide.id, newStack: s.slide.newStack, hidden: false })), 'reveal'))),
     // Slides on paper take the theme's print palette (a dark theme prints on white); the page
     // around them reads the same palette under its own names, safe from a deck's overrides.
     slidePrintCss: safeStyle(theme.printCss),
@@ -86,6 +93,11 @@ function productContext(input: PrintDocumentInput, shared: Record<string, unknow
     linesBelow: Array.from({ length: geometry.linesBelow }, (_, i) => i),
     chapters: input.product === 'outline' ? outlineChapters(input.slides, input.chapters) : [],
   }
+}
+
+/** JSON for a <script> element: `<` never closes it. */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c')
 }
 
 function safeStyle(css: string): string {

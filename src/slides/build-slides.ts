@@ -179,7 +179,7 @@ function buildSlide(
     span: source.span,
     source: origin,
     links: [...images, ...linksOf(tokens, origin), ...notes.links],
-    print: slidePrintData(splitTitle(tokens).afterTitle, data, finish, source.markdown),
+    print: slidePrintData(splitTitle(tokens).afterTitle, data, finish, source.markdown, steps.reduce((n, block) => n + block.steps.length - 1, 0)),
     ...(steps.length && { steps }),
     ...(lexed.hidden && { hidden: true }),
     ...(background && { background }),

@@ -67,9 +67,16 @@ function stopColor(stop: string): string {
   return words.join(' ')
 }
 
-/** Dark when the colours' mean WCAG luminance is below the middle grey's; null when none parse. */
+/**
+ * Dark when light text reads better on it than dark text, judged at its worst colour (a
+ * gradient's least readable stop): the WCAG contrast against white and against black, each at
+ * the colour that gives the least. For one colour this is the usual split at luminance 0.18.
+ * null when no colour parses.
+ */
 function darkness(colors: readonly string[]): boolean | null {
   const lums = colors.map((c) => parse(c)).filter((c) => c !== undefined).map((c) => wcagLuminance(c!))
   if (lums.length === 0) return null
-  return lums.reduce((a, b) => a + b, 0) / lums.length < 0.18
+  const onWhite = Math.min(...lums.map((l) => 1.05 / (l + 0.05)))
+  const onBlack = Math.min(...lums.map((l) => (l + 0.05) / 0.05))
+  return onWhite > onBlack
 }

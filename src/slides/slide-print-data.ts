@@ -10,12 +10,14 @@ const require = createRequire(import.meta.url)
 
 /**
  * `body` holds the tokens after the title (what `data.body` renders); `finish` is what every
- * HTML field went through (sanitising, `.element` attributes); `markdown` is the slide's text.
+ * HTML field went through (sanitising, `.element` attributes); `markdown` is the slide's text;
+ * `codeSteps` the fragments its code line steps make (each step after a block's first).
  */
-export function slidePrintData(body: readonly Token[], data: SlideData, finish: (html: string) => string, markdown: string): SlidePrint {
+export function slidePrintData(body: readonly Token[], data: SlideData, finish: (html: string) => string, markdown: string, codeSteps = 0): SlidePrint {
   const found = scanBlocks(body)
-  // Raw HTML or an `.element` comment may set fragment classes and indices: the body knows.
-  const steps = markdown.includes('fragment') && markdown.includes('<') ? countInHtml(data.body) : found.steps
+  // Raw HTML or an `.element` comment may set fragment classes and indices: the body (code
+  // steps' fragments included) knows.
+  const steps = markdown.includes('fragment') && markdown.includes('<') ? countInHtml(data.body) : found.steps + codeSteps
   return {
     handoutBlocks: found.handout.map((block) => finish(block.parts.map((part) => renderBlocks(part)).join(''))),
     fragmentSteps: steps,

@@ -62,8 +62,9 @@ describe.each([
     expect(await inDeck<number>(built, 'Reveal.getTotalSlides()')).toBe(total)
     execFileSync(process.execPath, [CLI, 'pdf', 'talk', '--root', path.join(FIXTURES, name), '--out', path.join(out, `${name}-pdf`), '--handout', 'none'], { stdio: 'pipe' })
     const pdf = await readPdf(path.join(out, `${name}-pdf`, 'talk', 'slides.pdf'))
-    // One page a slide; the print side does not read Slide.hidden yet, so the hidden one prints too.
-    expect(pdf.pages).toBe(built.slides.length)
+    // One page a slide Reveal shows: hidden ones are left out on paper too.
+    expect(pdf.pages).toBe(built.slides.filter((s) => !s.hidden).length)
+    expect(pdf.pages).toBe(total)
   })
 })
 
@@ -78,12 +79,15 @@ describe('what the dialects bring, on screen', () => {
         const visible = () => document.querySelectorAll('#counting-crates pre code.fragment.visible').length
         const steps = [visible()]
         Reveal.next(); steps.push(visible())
+        // Each step lies exactly over the first, inside the code block.
+        const [first, next] = [...document.querySelectorAll('#counting-crates pre code')].map((c) => c.getBoundingClientRect())
+        steps.push(['left', 'top', 'width', 'height'].every((k) => Math.abs(first[k] - next[k]) < 1) ? 1 : 0)
         const summer = getComputedStyle(document.querySelector('#summer h2')).color
         const rain = getComputedStyle(document.querySelector('#summer-rain h2')).color
         return { steps, light: lum(summer) > 0.8, dark: lum(rain) < 0.3 }
       })()`,
     )
-    expect(facts).toEqual({ steps: [0, 1], light: true, dark: true })
+    expect(facts).toEqual({ steps: [0, 1, 1], light: true, dark: true })
   })
 
   it('puts a split picture beside the content, not over it', async () => {

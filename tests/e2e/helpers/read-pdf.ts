@@ -83,6 +83,8 @@ export interface PageImage {
   readonly height: number
   /** Grey level 0 (black) to 255 (white) at x, y. */
   grey(x: number, y: number): number
+  /** Red, green and blue (0–255) at x, y. */
+  rgb(x: number, y: number): [number, number, number]
 }
 
 /** Renders pages of a PDF with pdftoppm at `dpi` and returns them as grey-level images. */
@@ -112,6 +114,10 @@ function parsePpm(buf: Buffer): PageImage {
     grey(x, y) {
       const i = offset + (Math.floor(y) * width + Math.floor(x)) * 3
       return Math.round((buf[i]! + buf[i + 1]! + buf[i + 2]!) / 3)
+    },
+    rgb(x, y) {
+      const i = offset + (Math.floor(y) * width + Math.floor(x)) * 3
+      return [buf[i]!, buf[i + 1]!, buf[i + 2]!]
     },
   }
 }

@@ -86,9 +86,16 @@ describe('judgeMeasurements', () => {
   })
 })
 
+describe('text over a background picture', () => {
+  it('warns at the line of text the picture leaves hard to read', () => {
+    const ds = judgeMeasurements({ measurements: { slides: [measured('second', 1, { contrast: [{ text: 'Text with ᏣᎳᎩ in it', ratio: 1.4, needed: 4.5 }] })], ids: [] }, slides, outputFiles: new Set() })
+    expect(ds).toEqual([expect.objectContaining({ severity: 'warning', code: 'background-contrast', span: expect.objectContaining({ file: FILE, line: 15 }) })])
+  })
+})
+
 describe('brokenLink', () => {
   const targets = { ids: new Set(['intro', 'top']), positions: new Set(['0/0', '1/0', '1/1']), outputFiles: new Set(['index.html', 'media/a b.pdf', 'docs/index.html']) }
-  it.each(['https://x.test/', 'mailto:a@b.c', '//cdn.test/x.js', '#', '#/intro', '#/intro/2', '#top', '#/1/1', '#/0', 'media/a%20b.pdf', './media/a%20b.pdf?x=1#p2', 'docs/', 'media/../index.html'])('accepts %s', (href) => {
+  it.each(['https://x.test/', 'mailto:a@b.c', '//cdn.test/x.js', '#', '#/intro', '#/intro/2', '#top', '#/1/1', '#/0', '#/', 'media/a%20b.pdf', './media/a%20b.pdf?x=1#p2', 'docs/', 'media/../index.html'])('accepts %s', (href) => {
     expect(brokenLink(href, targets)).toBeUndefined()
   })
   it.each(['#/missing', '#missing', '#/2', '#/1/2', 'media/nope.pdf', '../outside.html', 'media/../../x', 'nodir/'])('refuses %s', (href) => {

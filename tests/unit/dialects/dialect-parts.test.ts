@@ -34,6 +34,13 @@ describe('foreign keys', () => {
   })
 })
 
+describe('Marp headingDivider', () => {
+  it('starts a slide before every heading at or above the level, besides the --- ones', () => {
+    const { value } = parseChapter('/deck/m.md', lines('---', 'marp: true', 'headingDivider: 2', '---', '# One', 'text', '## Two', '### Three stays', '---', 'Four'))
+    expect(value.slides.map((s) => s.markdown.trim().split('\n')[0])).toEqual(['# One', '## Two', 'Four'])
+  })
+})
+
 describe('reveal-md separators', () => {
   it('splits at <!--s--> and <!--v--> lines even without front matter', () => {
     const { value } = parseChapter('/deck/a.md', lines('One', '', 'Note: first', '', '<!--s-->', '', 'Two', '<!--v-->', 'Three'))

@@ -108,6 +108,13 @@ describe('the print runtime', () => {
     expect(built.indexOf('id="dhp-park"')).toBeLessThan(built.indexOf('</head>'))
     expect(built.indexOf('window.__deckhandReady')).toBeLessThan(built.indexOf('</body>'))
   })
+
+  it('is a script that parses (a stray escape in it would leave the printer waiting)', () => {
+    const html = withPrintRuntime(render('slides'))
+    const script = html.slice(html.lastIndexOf('<script>') + '<script>'.length, html.lastIndexOf('</script>'))
+    expect(() => new Function(script)).not.toThrow()
+    expect(script).toContain(String.raw`replace(/\/$/, '')`)
+  })
 })
 
 describe('a deck’s own print layout', () => {
