@@ -39,10 +39,9 @@ async function runCheck(io: CliIo, names: readonly string[], flags: CheckFlags):
     report(io, [error('option-invalid', `--rate must be a positive number of words a minute, not ${flags.rate}`)])
     return
   }
-  const opened = await openDecks(io, flags, names)
-  if (!opened) return
-  const { project, decks } = opened
-  for (const deck of decks) {
+  const targets = await openDecks(io, flags, names)
+  if (!targets) return
+  for (const { project, deck } of targets) {
     try {
       await checkOne(io, project, deck, { ...flags, ...(rate !== undefined && { rateWpm: rate }) })
     } catch (err) {

@@ -1,11 +1,11 @@
 import type { Command } from 'commander'
 import path from 'node:path'
-import type { Project } from '../project/find-project.js'
 import { isLoopbackHost } from '../serve/check-request-origin.js'
 import { openUrl } from '../serve/open-url.js'
 import { serveDeck, type BuildEvent } from '../serve/serve-deck.js'
 import { error } from '../diagnostics/diagnostic.js'
-import { noDecks, openProject, type CommonOptions } from './run-decks.js'
+import type { CommonOptions } from './run-decks.js'
+import { resolveTargets, type DeckTarget } from './deck-targets.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
 
 interface ServeFlags extends CommonOptions {
@@ -30,12 +30,11 @@ export function addServeCommand(program: Command, io: CliIo, waitForStop: (close
     })
 }
 
-/** The deck named, or the project's only deck. */
-export function pickDeck(io: CliIo, project: Project, name: string | undefined): string | undefined {
-  if (name) return name
-  if (project.decks.length === 1) return project.decks[0]!.name
-  const known = project.decks.map((d) => d.name).join(', ')
-  report(io, [project.decks.length ? error('deck-not-found', 'Name the deck to serve', undefined, `decks here: ${known}`) : noDecks(io, project)])
+/** The deck named (a name, a folder or a Markdown file), the one the current folder is in, or the project's only deck. */
+export async function pickDeck(io: CliIo, options: CommonOptions, name: string | undefined): Promise<DeckTarget | undefined> {
+  const targets = await resolveTargets(io, options, name ? [name] : [])
+  if (targets.length === 1) return targets[0]
+  report(io, [error('deck-not-found', 'Name the deck to serve', undefined, `decks here: ${targets.map((t) => t.deck).join(', ')}`)])
   return undefined
 }
 
@@ -47,9 +46,9 @@ async function runServe(io: CliIo, name: string | undefined, flags: ServeFlags, 
   }
   const host = flags.host ?? '127.0.0.1'
   try {
-    const project = await openProject(io, flags)
-    const deck = pickDeck(io, project, name)
-    if (!deck) return
+    const target = await pickDeck(io, flags, name)
+    if (!target) return
+    const { project, deck } = target
     const session = await serveDeck(project, deck, {
       host,
       port,

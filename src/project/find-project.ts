@@ -12,6 +12,8 @@ export interface DeckRef {
   /** Folder name under the content folder; what users type (`deckhand build <name>`). */
   readonly name: string
   readonly dir: string
+  /** A deck that is one Markdown file (`deckhand build talk.md`): that file; its front matter is its deck.yml. */
+  readonly file?: string
 }
 
 export interface Project {
