@@ -9,11 +9,23 @@ import { addNewCommand } from './cli/new-command.js'
 import { addPdfCommand } from './cli/pdf-command.js'
 import { addServeCommand } from './cli/serve-command.js'
 import { addThemeCommands } from './cli/theme-commands.js'
+import { examples, packageVersion } from './cli/help-text.js'
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('deckhand')
     .description('Markdown chapters to a Reveal.js deck, PDF slides and handouts')
+    .version(packageVersion(), '-v, --version', "print deckhand's version")
     .option('--verbose', 'show the lookup order and the causes of errors')
+    .helpOption('-h, --help', 'show help for a command')
+    .helpCommand('help [command]', 'show help for a command')
+    // Every command's help lists the options that work everywhere too.
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText('after', examples([
+      'deckhand build talk.md  # a lone Markdown file, into talk/ beside it',
+      'deckhand new my-talk && deckhand serve my-talk --open  # a deck in a project, live',
+      'deckhand pdf  # every deck of the project: slides.pdf and handouts',
+      'deckhand help pdf  # the options of one command',
+    ]))
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })

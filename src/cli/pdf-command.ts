@@ -5,6 +5,7 @@ import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
 import { relativePath, report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
 import { runBuild, type AfterBuild, type CommonOptions } from './run-decks.js'
+import { DECKS_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
 
 export interface PdfOptions {
   readonly handout?: string[]
@@ -35,11 +36,18 @@ export function addPdfCommand(program: Command, io: CliIo): void {
     program
       .command('pdf')
       .description('build decks and print slides.pdf and handout-<layout>.pdf next to them')
-      .argument('[decks...]', 'deck names (folders under content/)')
-      .option('--out <dir>', 'output folder (default: dist)')
+      .argument('[decks...]', DECKS_ARGUMENT)
+      .option('--out <dir>', 'folder that receives <deck>/ (default: dist, or beside a Markdown file)')
       .option('--theme <name>', "use this theme instead of deck.yml's")
-      .option('--root <dir>', 'project root (default: nearest folder with package.json)'),
-  ).action(async (names: string[], options: CommonOptions & PdfOptions, command: Command) => {
+      .option('--root <dir>', ROOT_OPTION),
+  )
+    .addHelpText('after', examples([
+      'deckhand pdf  # slides.pdf and deck.yml\'s handouts, for every deck',
+      'deckhand pdf talk.md --handout 3-up  # a lone Markdown file: talk/slides.pdf and talk/handout-3-up.pdf',
+      'deckhand pdf pytorch-story --handout notes outline --paper Letter',
+      'deckhand pdf --handout none --fragments  # slides.pdf only, a page per fragment step',
+    ]))
+    .action(async (names: string[], options: CommonOptions & PdfOptions, command: Command) => {
     if (checkPdfOptions(io, options)) await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, printing)
   })
 }

@@ -7,6 +7,7 @@ import { error } from '../diagnostics/diagnostic.js'
 import type { CommonOptions } from './run-decks.js'
 import { resolveTargets, type DeckTarget } from './deck-targets.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+import { DECK_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
 
 interface ServeFlags extends CommonOptions {
   readonly port?: string
@@ -18,13 +19,18 @@ export function addServeCommand(program: Command, io: CliIo, waitForStop: (close
   program
     .command('serve')
     .description('build a deck, serve it with live reload, and rebuild on every save')
-    .argument('[deck]', 'deck name (default: the only deck)')
+    .argument('[deck]', DECK_ARGUMENT)
     .option('--port <n>', 'port (the next free one when busy; 0 = any)', '8000')
-    .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 opens it to the network)', '127.0.0.1')
+    .option('--host <host>', 'address to listen on (0.0.0.0 opens it to the network)', '127.0.0.1')
     .option('--open', 'open the deck in the default browser')
-    .option('--out <dir>', 'output folder (default: dist)')
+    .option('--out <dir>', 'folder that receives <deck>/ (default: dist, or beside a Markdown file)')
     .option('--theme <name>', "use this theme instead of deck.yml's")
-    .option('--root <dir>', 'project root (default: nearest folder with package.json)')
+    .option('--root <dir>', ROOT_OPTION)
+    .addHelpText('after', examples([
+      'deckhand serve  # the deck of this folder, or the only one',
+      'deckhand serve talk.md --open  # a lone Markdown file, opened in the browser',
+      'deckhand serve pytorch-story --port 0  # any free port',
+    ]))
     .action(async (deck: string | undefined, flags: ServeFlags, command: Command) => {
       await runServe(io, deck, { ...command.optsWithGlobals(), ...flags }, waitForStop)
     })
