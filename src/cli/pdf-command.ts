@@ -3,8 +3,9 @@ import type { BuiltDeck } from '../pipeline/built-deck.js'
 import type { BrowserHandle } from '../browser/open-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
-import { relativePath, report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
+import { report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
 import { runBuild, type AfterBuild, type CommonOptions } from './run-decks.js'
+import { printProgress } from './print-progress.js'
 import { DECKS_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
 
 export interface PdfOptions {
@@ -110,9 +111,7 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
   const products = [...(opts.slides === false ? [] : (['slides'] as const)), ...layouts]
   const { exportPdfs } = await import('../pdf/export-pdfs.js')
   const started = performance.now()
-  const progress = (text: string): void => {
-    if (io.isTty) process.stderr.write(`\r\x1b[2K${text}`)
-  }
+  const progress = printProgress(io, built.name)
   try {
     const result = await exportPdfs(built, {
       onUnpack: tellUnpacking(io),
@@ -124,14 +123,15 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
       ...(early && { browser: early.browser }),
       allowNetwork: Boolean(opts.allowNetwork),
       tagged: Boolean(opts.tagged),
-      onProgress: (e) => progress(e.phase === 'printing' ? `${e.deck}: printing ${e.product}…` : `${e.deck}: ${e.product} done, ${e.pages} pages`),
+      onProgress: progress.onProgress,
     })
-    progress('')
+    progress.end()
     report(io, result.diagnostics)
-    const ms = Math.round(performance.now() - started)
-    if (result.value.files.length) io.out(`printed ${built.name}: ${result.value.files.map((f) => relativePath(io, f)).join(', ')} (${ms} ms)`)
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    const count = result.value.files.length
+    if (count) io.out(`printed ${built.name}: ${count} PDF${count === 1 ? '' : 's'} in ${seconds} s`)
   } finally {
     early?.release()
-    progress('')
+    progress.end()
   }
 }
