@@ -84,6 +84,8 @@ export const DIAGNOSTIC_CODES = [
   // Fonts a script needs from an optional package; the embedded browser's first unpacking.
   'font-package-missing',
   'browser-unpack',
+  // A deck with diagrams where the optional mermaid package is not installed.
+  'diagram-package-missing',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
