@@ -5,7 +5,7 @@ export function countPages(pdf: Uint8Array): number {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
   const starts: number[] = []
   const ids: string[] = []
-  for (const m of text.matchAll(/(\d+)\s+\d+\s+obj\b/g)) {
+  for (const m of text.matchAll(/(?<![\d ])(\d+) \d+ obj\b/g)) {
     starts.push(m.index)
     ids.push(m[1]!)
   }

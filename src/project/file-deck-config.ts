@@ -33,6 +33,10 @@ export function resolveFileDeckConfig(text: string, file: string, overrides: Par
 
 /** The text of the first `#` heading, for a deck whose front matter names no title. */
 function firstHeading(text: string): string | undefined {
-  const match = /^#[ \t]+(.+?)[ \t#]*$/m.exec(text)
-  return match?.[1]?.replace(/<!--.*?-->/g, '').trim() || undefined
+  const line = text.split('\n').find((l) => /^#[ \t]/.test(l))
+  if (line === undefined) return undefined
+  // A closing run of `#` (`# Title ##`) is not part of the title.
+  let end = line.length
+  while (end > 1 && (line[end - 1] === '#' || line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '\r')) end--
+  return line.slice(1, end).replace(/<!--.*?-->/g, '').trim() || undefined
 }
