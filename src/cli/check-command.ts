@@ -9,6 +9,7 @@ import { buildDeck } from '../pipeline/build-deck.js'
 import type { Project } from '../project/find-project.js'
 import { openDecks, type CommonOptions } from './run-decks.js'
 import { report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
+import { DECKS_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
 
 interface CheckFlags extends CommonOptions {
   readonly strict?: boolean
@@ -21,13 +22,18 @@ export function addCheckCommand(program: Command, io: CliIo): void {
   program
     .command('check')
     .description('build a deck and check it in a real browser: overflow, images, links, glyphs, talk length')
-    .argument('[decks...]', 'deck names (default: every deck)')
+    .argument('[decks...]', DECKS_ARGUMENT)
     .option('--strict', 'treat warnings as errors')
     .option('--rate <wpm>', "speaking rate in words a minute (default: deck.yml's speakingRate, 130)")
     .option('--theme <name>', "use this theme instead of deck.yml's")
-    .option('--browser <path>', 'Chrome or Chromium to measure with')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to measure with, or "embedded"')
     .option('--timeout <seconds>', 'limit for each browser step', '60')
-    .option('--root <dir>', 'project root (default: nearest folder with package.json)')
+    .option('--root <dir>', ROOT_OPTION)
+    .addHelpText('after', examples([
+      'deckhand check  # every deck (or the deck of this folder)',
+      'deckhand check talk.md --strict  # warnings fail too',
+      'deckhand check pytorch-story --rate 150',
+    ]))
     .action(async (decks: string[], flags: CheckFlags, command: Command) => {
       await runCheck(io, decks, { ...command.optsWithGlobals(), ...flags })
     })
@@ -39,10 +45,9 @@ async function runCheck(io: CliIo, names: readonly string[], flags: CheckFlags):
     report(io, [error('option-invalid', `--rate must be a positive number of words a minute, not ${flags.rate}`)])
     return
   }
-  const opened = await openDecks(io, flags, names)
-  if (!opened) return
-  const { project, decks } = opened
-  for (const deck of decks) {
+  const targets = await openDecks(io, flags, names)
+  if (!targets) return
+  for (const { project, deck } of targets) {
     try {
       await checkOne(io, project, deck, { ...flags, ...(rate !== undefined && { rateWpm: rate }) })
     } catch (err) {

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { diagnosticsOf, error, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { createColors } from 'picocolors'
 import { formatCauses, formatDiagnostic } from '../diagnostics/format.js'
 
 /** Where the CLI writes; tests pass their own. */
@@ -7,8 +8,12 @@ export interface CliIo {
   readonly cwd: string
   readonly out: (text: string) => void
   readonly err: (text: string) => void
-  /** True when stderr is a terminal (progress lines are shown only then). */
+  /** True when stderr is a terminal (the live progress line is shown only then). */
   readonly isTty: boolean
+  /** Replaces the live progress line on a terminal ('' clears it). */
+  readonly live?: (text: string) => void
+  /** Colour for severities; only on a terminal, never with NO_COLOR. */
+  readonly colour?: boolean
   verbose: boolean
   /** Set when anything reported an error; the exit code follows it. */
   failed: boolean
@@ -25,14 +30,22 @@ export function createIo(cwd = process.cwd()): CliIo {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     isTty: Boolean(process.stderr.isTTY),
+    live: (text) => process.stderr.write(`\r\x1b[2K${text}`),
+    colour: wantsColour(process.stderr, process.env),
     verbose: false,
     failed: false,
   }
 }
 
+/** Colour on a terminal unless NO_COLOR is set (to anything but '') or the terminal is dumb (https://no-color.org). */
+export function wantsColour(stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
+  return Boolean(stream.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb'
+}
+
 export function report(io: CliIo, diagnostics: readonly Diagnostic[]): void {
+  const paint = io.colour ? createColors(true) : undefined
   for (const d of diagnostics) {
-    io.err(formatDiagnostic(d, io.cwd))
+    io.err(formatDiagnostic(d, io.cwd, paint && { error: paint.red, warning: paint.yellow, dim: paint.dim }))
     if (d.severity === 'error') io.failed = true
   }
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { EXPORT_FORMATS } from '../model.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
 import { runBuild, type CommonOptions } from './run-decks.js'
+import { DECKS_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
 
 interface ExportOptions extends CommonOptions {
   readonly to?: string[]
@@ -12,12 +13,17 @@ export function addExportCommand(program: Command, io: CliIo): void {
   program
     .command('export')
     .description(`build decks and write other formats next to them in dist/<deck>/ (${EXPORT_FORMATS.join(', ')})`)
-    .argument('[decks...]', 'deck names (folders under content/)')
+    .argument('[decks...]', DECKS_ARGUMENT)
     .option('--to <formats...>', `formats, comma-separated (${EXPORT_FORMATS.join(', ')}); default: deck.yml's exports, or all`)
     .option('--downscale [density]', 'one-file HTML: shrink pictures larger than the slide at this pixel density (default 2)')
-    .option('--out <dir>', 'output folder (default: dist)')
+    .option('--out <dir>', 'folder that receives <deck>/ (default: dist, or beside a Markdown file)')
     .option('--theme <name>', "use this theme instead of deck.yml's")
-    .option('--root <dir>', 'project root (default: nearest folder with package.json)')
+    .option('--root <dir>', ROOT_OPTION)
+    .addHelpText('after', examples([
+      'deckhand export  # deck.yml\'s exports (else all three) for every deck',
+      'deckhand export pytorch-story --to pptx,notes',
+      'deckhand export talk.md --to html-single --downscale  # one file to mail, pictures shrunk',
+    ]))
     .action(async (names: string[], options: ExportOptions, command: Command) => {
       const { parseFormats, exportOutputs } = await import('../export/export-outputs.js')
       let formats

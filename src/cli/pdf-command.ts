@@ -3,8 +3,10 @@ import type { BuiltDeck } from '../pipeline/built-deck.js'
 import type { BrowserHandle } from '../browser/open-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
-import { relativePath, report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
+import { report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
 import { runBuild, type AfterBuild, type CommonOptions } from './run-decks.js'
+import { printProgress } from './print-progress.js'
+import { DECKS_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
 
 export interface PdfOptions {
   readonly handout?: string[]
@@ -35,11 +37,18 @@ export function addPdfCommand(program: Command, io: CliIo): void {
     program
       .command('pdf')
       .description('build decks and print slides.pdf and handout-<layout>.pdf next to them')
-      .argument('[decks...]', 'deck names (folders under content/)')
-      .option('--out <dir>', 'output folder (default: dist)')
+      .argument('[decks...]', DECKS_ARGUMENT)
+      .option('--out <dir>', 'folder that receives <deck>/ (default: dist, or beside a Markdown file)')
       .option('--theme <name>', "use this theme instead of deck.yml's")
-      .option('--root <dir>', 'project root (default: nearest folder with package.json)'),
-  ).action(async (names: string[], options: CommonOptions & PdfOptions, command: Command) => {
+      .option('--root <dir>', ROOT_OPTION),
+  )
+    .addHelpText('after', examples([
+      'deckhand pdf  # slides.pdf and deck.yml\'s handouts, for every deck',
+      'deckhand pdf talk.md --handout 3-up  # a lone Markdown file: talk/slides.pdf and talk/handout-3-up.pdf',
+      'deckhand pdf pytorch-story --handout notes outline --paper Letter',
+      'deckhand pdf --handout none --fragments  # slides.pdf only, a page per fragment step',
+    ]))
+    .action(async (names: string[], options: CommonOptions & PdfOptions, command: Command) => {
     if (checkPdfOptions(io, options)) await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, printing)
   })
 }
@@ -102,9 +111,7 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
   const products = [...(opts.slides === false ? [] : (['slides'] as const)), ...layouts]
   const { exportPdfs } = await import('../pdf/export-pdfs.js')
   const started = performance.now()
-  const progress = (text: string): void => {
-    if (io.isTty) process.stderr.write(`\r\x1b[2K${text}`)
-  }
+  const progress = printProgress(io, built.name)
   try {
     const result = await exportPdfs(built, {
       onUnpack: tellUnpacking(io),
@@ -116,14 +123,15 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
       ...(early && { browser: early.browser }),
       allowNetwork: Boolean(opts.allowNetwork),
       tagged: Boolean(opts.tagged),
-      onProgress: (e) => progress(e.phase === 'printing' ? `${e.deck}: printing ${e.product}…` : `${e.deck}: ${e.product} done, ${e.pages} pages`),
+      onProgress: progress.onProgress,
     })
-    progress('')
+    progress.end()
     report(io, result.diagnostics)
-    const ms = Math.round(performance.now() - started)
-    if (result.value.files.length) io.out(`printed ${built.name}: ${result.value.files.map((f) => relativePath(io, f)).join(', ')} (${ms} ms)`)
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    const count = result.value.files.length
+    if (count) io.out(`printed ${built.name}: ${count} PDF${count === 1 ? '' : 's'} in ${seconds} s`)
   } finally {
     early?.release()
-    progress('')
+    progress.end()
   }
 }

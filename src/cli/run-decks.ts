@@ -3,9 +3,10 @@
 import path from 'node:path'
 import { buildDeck, type BuildOptions } from '../pipeline/build-deck.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
-import { error } from '../diagnostics/diagnostic.js'
-import { findProject, type Project } from '../project/find-project.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+import { resolveTargets, type DeckTarget } from './deck-targets.js'
+
+export { openProject } from './deck-targets.js'
 
 export interface CommonOptions {
   readonly root?: string
@@ -14,29 +15,14 @@ export interface CommonOptions {
   readonly verbose?: boolean
 }
 
-export async function openProject(io: CliIo, options: CommonOptions): Promise<Project> {
-  return findProject({ ...(options.root && { root: options.root }), cwd: io.cwd })
-}
-
-/** The project and the decks to work on; reports and returns nothing when there are none. */
-export async function openDecks(io: CliIo, options: CommonOptions, names: readonly string[]): Promise<{ project: Project; decks: string[] } | undefined> {
-  let project: Project
+/** The decks to work on; reports and returns nothing when one cannot be found. */
+export async function openDecks(io: CliIo, options: CommonOptions, names: readonly string[]): Promise<DeckTarget[] | undefined> {
   try {
-    project = await openProject(io, options)
+    return await resolveTargets(io, options, names)
   } catch (err) {
     reportError(io, err)
     return undefined
   }
-  const decks = names.length ? [...names] : project.decks.map((d) => d.name)
-  if (decks.length === 0) {
-    report(io, [noDecks(io, project)])
-    return undefined
-  }
-  return { project, decks }
-}
-
-export function noDecks(io: CliIo, project: Project): ReturnType<typeof error> {
-  return error('deck-not-found', `No decks in ${relativePath(io, project.contentDir)}`, undefined, 'create one with `deckhand new NAME`')
 }
 
 /** `--out` is relative to the current folder of the command, like every path typed on it. */
@@ -53,10 +39,9 @@ export interface AfterBuild<P = unknown> {
 }
 
 export async function runBuild(io: CliIo, names: readonly string[], options: CommonOptions & Record<string, unknown>, afterBuild?: AfterBuild): Promise<void> {
-  const opened = await openDecks(io, options, names)
-  if (!opened) return
-  const { project, decks } = opened
-  for (const name of decks) {
+  const targets = await openDecks(io, options, names)
+  if (!targets) return
+  for (const { project, deck: name } of targets) {
     let prepared: unknown
     try {
       const started = performance.now()

@@ -1,12 +1,13 @@
 import type { Command } from 'commander'
 import path from 'node:path'
-import type { Project } from '../project/find-project.js'
 import { isLoopbackHost } from '../serve/check-request-origin.js'
 import { openUrl } from '../serve/open-url.js'
 import { serveDeck, type BuildEvent } from '../serve/serve-deck.js'
 import { error } from '../diagnostics/diagnostic.js'
-import { noDecks, openProject, type CommonOptions } from './run-decks.js'
+import type { CommonOptions } from './run-decks.js'
+import { resolveTargets, type DeckTarget } from './deck-targets.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+import { DECK_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
 
 interface ServeFlags extends CommonOptions {
   readonly port?: string
@@ -18,24 +19,28 @@ export function addServeCommand(program: Command, io: CliIo, waitForStop: (close
   program
     .command('serve')
     .description('build a deck, serve it with live reload, and rebuild on every save')
-    .argument('[deck]', 'deck name (default: the only deck)')
+    .argument('[deck]', DECK_ARGUMENT)
     .option('--port <n>', 'port (the next free one when busy; 0 = any)', '8000')
-    .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 opens it to the network)', '127.0.0.1')
+    .option('--host <host>', 'address to listen on (0.0.0.0 opens it to the network)', '127.0.0.1')
     .option('--open', 'open the deck in the default browser')
-    .option('--out <dir>', 'output folder (default: dist)')
+    .option('--out <dir>', 'folder that receives <deck>/ (default: dist, or beside a Markdown file)')
     .option('--theme <name>', "use this theme instead of deck.yml's")
-    .option('--root <dir>', 'project root (default: nearest folder with package.json)')
+    .option('--root <dir>', ROOT_OPTION)
+    .addHelpText('after', examples([
+      'deckhand serve  # the deck of this folder, or the only one',
+      'deckhand serve talk.md --open  # a lone Markdown file, opened in the browser',
+      'deckhand serve pytorch-story --port 0  # any free port',
+    ]))
     .action(async (deck: string | undefined, flags: ServeFlags, command: Command) => {
       await runServe(io, deck, { ...command.optsWithGlobals(), ...flags }, waitForStop)
     })
 }
 
-/** The deck named, or the project's only deck. */
-export function pickDeck(io: CliIo, project: Project, name: string | undefined): string | undefined {
-  if (name) return name
-  if (project.decks.length === 1) return project.decks[0]!.name
-  const known = project.decks.map((d) => d.name).join(', ')
-  report(io, [project.decks.length ? error('deck-not-found', 'Name the deck to serve', undefined, `decks here: ${known}`) : noDecks(io, project)])
+/** The deck named (a name, a folder or a Markdown file), the one the current folder is in, or the project's only deck. */
+export async function pickDeck(io: CliIo, options: CommonOptions, name: string | undefined): Promise<DeckTarget | undefined> {
+  const targets = await resolveTargets(io, options, name ? [name] : [])
+  if (targets.length === 1) return targets[0]
+  report(io, [error('deck-not-found', 'Name the deck to serve', undefined, `decks here: ${targets.map((t) => t.deck).join(', ')}`)])
   return undefined
 }
 
@@ -47,9 +52,9 @@ async function runServe(io: CliIo, name: string | undefined, flags: ServeFlags, 
   }
   const host = flags.host ?? '127.0.0.1'
   try {
-    const project = await openProject(io, flags)
-    const deck = pickDeck(io, project, name)
-    if (!deck) return
+    const target = await pickDeck(io, flags, name)
+    if (!target) return
+    const { project, deck } = target
     const session = await serveDeck(project, deck, {
       host,
       port,

@@ -5,6 +5,7 @@ import { createTheme } from '../theme/create-theme.js'
 import { listThemes, type ThemeDir } from '../theme/list-themes.js'
 import { openProject } from './run-decks.js'
 import { relativePath, reportError, type CliIo } from './cli-io.js'
+import { ROOT_OPTION, examples } from './help-text.js'
 
 interface ThemeOptions {
   readonly root?: string
@@ -19,13 +20,15 @@ export function addThemeCommands(program: Command, io: CliIo): void {
     .description('write themes/NAME/theme.yml: a starter brand kit with every option commented')
     .argument('<name>', 'theme name (becomes the folder name)')
     .option('--extends <base>', 'start from this theme and change only what differs')
-    .option('--root <dir>', 'project root (default: nearest folder with package.json)')
+    .option('--root <dir>', ROOT_OPTION)
+    .addHelpText('after', examples(['deckhand theme new acme --extends daylight  # themes/acme/theme.yml']))
     .action((name: string, options: ThemeOptions, command: Command) => runThemeNew(io, name, { ...command.optsWithGlobals(), ...options }).catch((err) => reportError(io, err)))
   program
     .command('themes')
     .description('list the themes available and where each comes from')
     .option('--deck <name>', "include this deck's own themes/ folder")
-    .option('--root <dir>', 'project root (default: nearest folder with package.json)')
+    .option('--root <dir>', ROOT_OPTION)
+    .addHelpText('after', examples(['deckhand themes --deck pytorch-story  # with that deck\'s own themes/']))
     .action((options: ThemeOptions, command: Command) => runThemes(io, { ...command.optsWithGlobals(), ...options }).catch((err) => reportError(io, err)))
 }
 

@@ -5,7 +5,7 @@ import { checkNesting } from './check-nesting.js'
 import { fencedLines } from './code-fences.js'
 import type { RawSlide } from './dialects/raw-slide.js'
 import { splitForDialect, type ChapterSources } from './dialects/split-dialect.js'
-import { splitFrontMatter } from './parse-front-matter.js'
+import { splitFrontMatter, type FrontMatterOptions } from './parse-front-matter.js'
 
 // The separators reveal-md and the Reveal.js Markdown plugin use, so their decks build unchanged;
 // `<!--s-->` and `<!--v-->` are the ones reveal-md's README and demo decks configure.
@@ -21,8 +21,8 @@ const BLOCK_CLOSE = /^:::\s*$/
  * Splits a chapter into slides, keeping for each the line it starts on. `sources` holds the files
  * a Slidev chapter imports (`src:`); the chapter lists in `imports` every file it asked for.
  */
-export function parseChapter(file: string, text: string, name = baseName(file), sources: ChapterSources = new Map()): StageResult<Chapter> {
-  const front = splitFrontMatter(text, file)
+export function parseChapter(file: string, text: string, name = baseName(file), sources: ChapterSources = new Map(), options: FrontMatterOptions = {}): StageResult<Chapter> {
+  const front = splitFrontMatter(text, file, options)
   const diagnostics: Diagnostic[] = [...front.diagnostics]
   const slides: SlideSource[] = []
   const split = splitForDialect({ ...front, dialect: front.meta.dialect }, file, sources, diagnostics)

@@ -5,6 +5,7 @@ import type { ChapterMeta } from '../model.js'
 import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
 import { allowedKeys, validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
 import { NO_SEPARATORS, readDialectSettings, type Separators } from './dialects/read-dialect-settings.js'
+import { FILE_DECK_KEYS, fileDialect, TEXT_FIELDS } from '../project/resolve-config.js'
 
 export interface FrontMatterSplit {
   readonly meta: ChapterMeta
@@ -17,6 +18,13 @@ export interface FrontMatterSplit {
   readonly separators: Separators
   /** The front matter as written, for Marp's and Slidev's first slide. */
   readonly head: Readonly<Record<string, unknown>>
+  /** The front matter, located; undefined when there is none. */
+  readonly mapping?: YamlMapping
+}
+
+export interface FrontMatterOptions {
+  /** The file is a whole deck: deck.yml's keys are allowed here, and a title opens no section slide. */
+  readonly asDeck?: boolean
 }
 
 const text = () => z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
@@ -42,19 +50,33 @@ const NO_FRONT = { meta: NO_META, bodyLine: 1, diagnostics: [], separators: NO_S
  * `...`, with a YAML mapping between. Anything else between them (Markdown such as `# Title`)
  * means there is no front matter: the leading `---` is then reveal-md's empty first separator.
  */
-export function splitFrontMatter(text: string, file: string): FrontMatterSplit {
+export function splitFrontMatter(text: string, file: string, options: FrontMatterOptions = {}): FrontMatterSplit {
   const lines = text.split('\n')
   const language = /^---([A-Za-z][\w-]*)[ \t]*$/.exec(lines[0] ?? '')?.[1]
   if (language && !/^ya?ml$/i.test(language)) return otherLanguage(language, lines, text, file)
   const close = lines[0]?.trimEnd() === '---' || language ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1
   if (close < 0) return { ...NO_FRONT, body: text, diagnostics: unclosed(lines, file) }
   const yaml = lines.slice(1, close).join('\n')
-  const mapping = keepTextAsWritten(parseYamlMapping(yaml, file, { lineOffset: 2 }), ['title', 'subtitle'])
+  const mapping = keepTextAsWritten(parseYamlMapping(yaml, file, { lineOffset: 2 }), [...TEXT_FIELDS])
   if (!looksLikeFrontMatter(mapping, yaml)) return { ...NO_FRONT, body: text }
-  const settings = readDialectSettings(mapping, allowedKeys(chapterMetaSchema, []))
-  const { meta, diagnostics } = resolveMeta(settings.mapping, settings.dialect)
+  const own = allowedKeys(chapterMetaSchema, [])
+  // A lone file's front matter is also its deck.yml: those keys are the deck's, read elsewhere.
+  const deckOnly = options.asDeck ? FILE_DECK_KEYS.filter((k) => !own.includes(k)) : []
+  const asWritten = options.asDeck && fileDialect(mapping.value ?? {}) === 'deckhand' ? withoutKeys(mapping, deckOnly) : mapping
+  const settings = readDialectSettings(asWritten, [...own, ...deckOnly])
+  const { meta, diagnostics } = resolveMeta(withoutKeys(settings.mapping, deckOnly), settings.dialect, !options.asDeck)
   const body = lines.slice(close + 1).join('\n')
-  return { meta, body, bodyLine: close + 2, diagnostics: [...settings.diagnostics, ...diagnostics], separators: settings.separators, head: settings.head }
+  return { meta, body, bodyLine: close + 2, diagnostics: [...settings.diagnostics, ...diagnostics], separators: settings.separators, head: settings.head, mapping }
+}
+
+/** The front matter as a located mapping, or undefined when the text has none. */
+export function frontMatterMapping(text: string, file: string): YamlMapping | undefined {
+  return splitFrontMatter(text, file).mapping
+}
+
+function withoutKeys(mapping: YamlMapping, keys: readonly string[]): YamlMapping {
+  if (!mapping.value || keys.length === 0) return mapping
+  return { ...mapping, value: Object.fromEntries(Object.entries(mapping.value).filter(([k]) => !keys.includes(k))) }
 }
 
 /**
@@ -88,7 +110,7 @@ function looksLikeFrontMatter(mapping: YamlMapping, yaml: string): boolean {
   return false
 }
 
-function resolveMeta(mapping: YamlMapping, dialect: ChapterMeta['dialect']): { meta: ChapterMeta; diagnostics: Diagnostic[] } {
+function resolveMeta(mapping: YamlMapping, dialect: ChapterMeta['dialect'], sectionByTitle: boolean): { meta: ChapterMeta; diagnostics: Diagnostic[] } {
   const result = validateYamlMapping(mapping, chapterMetaSchema, 'front matter')
   // Wrong values in front matter carry their own code; unknown keys and YAML errors keep theirs.
   const diagnostics = result.diagnostics.map((d) => (d.code === 'config-invalid' ? { ...d, code: 'front-matter-invalid' as const } : d))
@@ -96,6 +118,6 @@ function resolveMeta(mapping: YamlMapping, dialect: ChapterMeta['dialect']): { m
   if (!result.value) return { meta: { ...NO_META, spans, dialect }, diagnostics }
   const { title, subtitle, template, lang } = result.value
   // A title in reveal-md, Marp or Slidev names the page; it opens no slide there, so none here.
-  const section = result.value.section ?? (title !== '' && dialect.name === 'deckhand')
+  const section = result.value.section ?? (sectionByTitle && title !== '' && dialect.name === 'deckhand')
   return { meta: { title, subtitle, template, lang: lang.trim(), section, spans, dialect }, diagnostics }
 }

@@ -6,6 +6,7 @@ import type { StageResult } from '../diagnostics/diagnostic.js'
 import type { Chapter } from '../model.js'
 import type { ChapterSources } from './dialects/split-dialect.js'
 import { parseChapter } from './parse-chapter.js'
+import type { FrontMatterOptions } from './parse-front-matter.js'
 import { decodeText } from './read-text.js'
 
 const MAX_ROUNDS = 8
@@ -17,14 +18,14 @@ export interface ParsedChapter {
 }
 
 /** Parses a chapter; when it imports files, reads them and parses again until nothing is missing. */
-export async function parseChapterWithImports(file: string, text: string, deckDir: string): Promise<ParsedChapter> {
+export async function parseChapterWithImports(file: string, text: string, deckDir: string, options: FrontMatterOptions = {}): Promise<ParsedChapter> {
   const sources = new Map<string, string | { readonly unread: 'missing' | 'outside' }>()
-  let result = parseChapter(file, text, undefined, sources)
+  let result = parseChapter(file, text, undefined, sources, options)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const missing = result.value.imports.filter((f) => !sources.has(f))
     if (missing.length === 0) break
     for (const f of missing) sources.set(f, await readImport(f, deckDir))
-    result = parseChapter(file, text, undefined, sources)
+    result = parseChapter(file, text, undefined, sources, options)
   }
   return { result, sources }
 }

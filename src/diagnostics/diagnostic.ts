@@ -86,6 +86,8 @@ export const DIAGNOSTIC_CODES = [
   'browser-unpack',
   // Text over a slide's background picture that the picture leaves hard to read.
   'background-contrast',
+  // A deck with diagrams where the optional mermaid package is not installed.
+  'diagram-package-missing',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

@@ -1,15 +1,21 @@
 import path from 'node:path'
-import type { Diagnostic, SourceSpan } from './diagnostic.js'
+import type { Diagnostic, Severity, SourceSpan } from './diagnostic.js'
+
+/** How the severities and the notes around them are drawn; the CLI passes colours on a terminal. */
+export type Paint = Readonly<Record<Severity | 'dim', (text: string) => string>>
+
+const same = (text: string): string => text
+const PLAIN: Paint = { error: same, warning: same, dim: same }
 
 /**
  * The one way a problem is told: `content/02-intro.md:14:3  error  message  [code]`, then the
  * reference that led there (`via: …`) and the hint, indented; paths relative to `cwd`.
  */
-export function formatDiagnostic(d: Diagnostic, cwd: string): string {
+export function formatDiagnostic(d: Diagnostic, cwd: string, paint: Paint = PLAIN): string {
   const where = d.span ? `${place(d.span, cwd)}  ` : ''
-  const lines = [`${where}${d.severity}  ${d.message}  [${d.code}]`]
-  if (d.via) lines.push(`    via: ${d.via.what}${d.via.span ? ` (${place(d.via.span, cwd)})` : ''}`)
-  if (d.hint) lines.push(`    hint: ${d.hint}`)
+  const lines = [`${where}${paint[d.severity](d.severity)}  ${d.message}  ${paint.dim(`[${d.code}]`)}`]
+  if (d.via) lines.push(paint.dim(`    via: ${d.via.what}${d.via.span ? ` (${place(d.via.span, cwd)})` : ''}`))
+  if (d.hint) lines.push(paint.dim(`    hint: ${d.hint}`))
   return lines.join('\n')
 }
 

@@ -39,6 +39,7 @@ export interface RenderedDiagrams {
 export async function renderDiagrams(input: RenderDiagramsInput): Promise<StageResult<RenderedDiagrams>> {
   const diagnostics: Diagnostic[] = []
   const cacheDir = input.cacheDir === undefined ? diagramCacheDir(input.env) : input.cacheDir
+  if (input.requests.length) requireMermaid(input.requests[0]!)
   const material = keyMaterial(input.theme)
   const svg = new Map<string, string>()
   const missing = new Map<string, { request: DiagramRequest; cacheKey: string }>()
@@ -95,6 +96,15 @@ async function draw(page: DiagramPage, request: DiagramRequest, cacheKey: string
   const line = request.span.line + (result.line ?? 1)
   const message = result.error.split('\n').filter((l) => l.trim() && !/^-*\^$/.test(l.trim())).join(' ').replace(/\s+/g, ' ')
   return { error: error('diagram-syntax', `Diagram does not parse: ${message}`, { file: request.span.file, line }, 'Mermaid reads the diagram; see https://mermaid.js.org/intro/syntax-reference.html.') }
+}
+
+/** Mermaid is an optional package (it is most of an install's size): a deck with diagrams asks for it by name. */
+export function requireMermaid(first: DiagramRequest, resolve: (id: string) => string = require.resolve): void {
+  try {
+    resolve('mermaid/package.json')
+  } catch (cause) {
+    throw new DeckError(error('diagram-package-missing', 'Diagrams are drawn by Mermaid, which is not installed', first.span, 'Run npm install mermaid (in the project, or beside deckhand).'), { cause })
+  }
 }
 
 /** What the drawing depends on besides the source: deckhand's way of drawing, Mermaid's version, the fonts. */

@@ -22,6 +22,9 @@ export interface ProtectedFolders {
 }
 
 export function protectedFolders(project: Project): ProtectedFolders {
+  // A lone file's deck folder holds its output (`talk/` beside `talk.md`): it may hold it, never be it.
+  const single = project.decks.length === 1 && project.decks[0]!.file ? project.decks[0]!.dir : undefined
+  if (single) return { sources: [path.join(single, 'templates'), path.join(single, 'themes'), ...project.templateDirs, ...project.themeDirs], places: [single] }
   return { sources: [project.contentDir, ...project.templateDirs, ...project.themeDirs], places: [project.root] }
 }
 

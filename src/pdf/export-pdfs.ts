@@ -22,6 +22,7 @@ import { loadPdfLib } from './load-pdf-lib.js'
 import { setPdfMetadata } from './pdf-metadata.js'
 import { addOutline } from './pdf-outline.js'
 import { printDocument } from './print-document.js'
+import { countPages } from './count-pages.js'
 
 const debug = createDebug('deck:pdf')
 
@@ -169,10 +170,4 @@ function checkProducts(products: readonly string[]): void {
   if (unknown !== undefined) {
     throw new DeckError(error('handout-layout-unknown', `Unknown print product "${unknown}"`, undefined, `Products: ${known.join(', ')}`))
   }
-}
-
-/** Page objects in a PDF as Chromium writes it (page dictionaries are never in compressed streams). */
-function countPages(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
-  return text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0
 }

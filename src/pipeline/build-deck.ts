@@ -11,6 +11,7 @@ import { checkOutputRoot, protectedFolders } from '../output/guard-output.js'
 import { writeOutputFolder, type OutputFiles } from '../output/write-deck.js'
 import { deckLookupDirs, type DeckRef, type Project } from '../project/find-project.js'
 import { confineRead, deckReadRoots, type ReadRoots } from '../project/read-roots.js'
+import { readFileDeckConfig } from '../project/single-file-project.js'
 import { checkTemplates } from '../render/check-templates.js'
 import { loadTemplates, type TemplateSet } from '../render/load-templates.js'
 import { renderDeck, THEME_CSS } from '../render/render-deck.js'
@@ -74,7 +75,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
     return result.value
   }
   const overrides = { ...(options.theme && { theme: options.theme }), ...(options.paper && { paper: options.paper }), ...(options.handouts && { handouts: [...options.handouts] }) }
-  const deckYml = keep(await readDeckConfig(ref.dir, overrides))
+  const deckYml = keep(await (ref.file ? readFileDeckConfig(ref.file, overrides) : readDeckConfig(ref.dir, overrides)))
   throwIfErrors(diagnostics)
 
   // Without a cache from the caller nothing is reused, so no cache keys are worth computing.
@@ -85,7 +86,7 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const templates = await loadCheckedTemplates(project, ref, roots, cache)
   const files = await readChapterFiles(ref.dir, deckYml, undefined, roots)
   const chapters: Chapter[] = []
-  for (const f of files) chapters.push(keep(await parseCachedChapter(f, ref.dir, cache)))
+  for (const f of files) chapters.push(keep(await parseCachedChapter(f, ref, cache)))
   const written = applyChapterSettings(deckYml, chapters, options.theme !== undefined)
   // The shortcode table loads only for text that may use it; the theme sees the emoji it makes.
   const emoji = files.some((f) => mayHaveShortcodes(f.text)) ? await loadEmojiTable() : undefined
@@ -101,8 +102,9 @@ export async function buildDeck(project: Project, deckName: string, options: Bui
   const extraStylesheets = MATH_CSS in rich.files ? [MATH_CSS] : []
   const html = keep(renderDeck({ deck: config, slides: rich.slides, templates, theme, deckName: ref.name, chapters: built.chapters, extraStylesheets }))
   const outRoot = path.resolve(options.outDir ?? project.outDir)
-  await checkOutputRoot(outRoot, protectedFolders(project))
   const outDir = path.join(outRoot, ref.name)
+  // A lone file's output goes beside it, in its folder: the deck's own folder is what is judged then.
+  await checkOutputRoot(ref.file ? outDir : outRoot, protectedFolders(project))
   const output: OutputFiles = {
     files: { 'index.html': html.html, ...html.files, ...rich.files, [THEME_CSS]: theme.css },
     assets: [...html.assets, ...theme.assets, ...rich.assets, ...images],
@@ -133,14 +135,14 @@ async function loadCheckedTemplates(project: Project, ref: DeckRef, roots: ReadR
   return (cache.templates = templates)
 }
 
-async function parseCachedChapter(file: { file: string; text: string }, deckDir: string, cache: BuildCache): Promise<StageResult<Chapter>> {
+async function parseCachedChapter(file: { file: string; text: string }, ref: DeckRef, cache: BuildCache): Promise<StageResult<Chapter>> {
   const hit = cache.chapters.get(file.file)
   // A chapter that imports other files is parsed again: one of them may have changed.
   if (hit?.text === file.text && hit.value.value.imports.length === 0) {
     cache.reused.push(path.basename(file.file))
     return hit.value
   }
-  const { result: value } = await parseChapterWithImports(file.file, file.text, deckDir)
+  const { result: value } = await parseChapterWithImports(file.file, file.text, ref.dir, { asDeck: ref.file !== undefined })
   cache.chapters.set(file.file, { text: file.text, value })
   return value
 }

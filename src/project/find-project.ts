@@ -5,13 +5,15 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { DeckError, error, throwIfErrors } from '../diagnostics/diagnostic.js'
 import { decodeText } from '../content/read-text.js'
-import { parseYamlMapping } from '../yaml/parse-yaml-mapping.js'
+import { parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
 import { validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
 
 export interface DeckRef {
   /** Folder name under the content folder; what users type (`deckhand build <name>`). */
   readonly name: string
   readonly dir: string
+  /** A deck that is one Markdown file (`deckhand build talk.md`): that file; its front matter is its deck.yml. */
+  readonly file?: string
 }
 
 export interface Project {
@@ -31,17 +33,26 @@ export interface Project {
 
 export const PROJECT_CONFIG_FILE = 'deckhand.yml'
 
+/**
+ * Sections of deckhand.yml holding a command's options; the command line validates and applies
+ * them. `new`, `theme new` and `themes` take only what names the thing they make or show.
+ */
+export const COMMAND_SECTIONS = ['build', 'pdf', 'export', 'serve', 'check'] as const
+
+/** deckhand.yml's folder keys. */
+export const projectFolderShape = {
+  /** @defaultValue 'content' */
+  content: z.string().min(1).default('content'),
+  /** @defaultValue 'templates' */
+  templates: z.string().min(1).default('templates'),
+  /** @defaultValue 'themes' */
+  themes: z.string().min(1).default('themes'),
+  /** @defaultValue 'dist' */
+  out: z.string().min(1).default('dist'),
+}
+
 const projectConfigSchema = z
-  .object({
-    /** @defaultValue 'content' */
-    content: z.string().min(1).default('content'),
-    /** @defaultValue 'templates' */
-    templates: z.string().min(1).default('templates'),
-    /** @defaultValue 'themes' */
-    themes: z.string().min(1).default('themes'),
-    /** @defaultValue 'dist' */
-    out: z.string().min(1).default('dist'),
-  })
+  .object({ ...projectFolderShape, ...Object.fromEntries(COMMAND_SECTIONS.map((name) => [name, z.unknown().optional()])) })
   .strict()
 
 type ProjectConfig = z.output<typeof projectConfigSchema>
@@ -92,28 +103,44 @@ export async function listDecks(contentDir: string): Promise<DeckRef[]> {
   return decks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
-async function findRootUpward(start: string): Promise<string> {
+/** The project root `findProject` would use, or undefined when there is none. */
+export async function findProjectRoot(options: { root?: string; cwd: string }): Promise<string | undefined> {
+  return options.root ? path.resolve(options.cwd, options.root) : nearestPackageFolder(path.resolve(options.cwd))
+}
+
+async function nearestPackageFolder(start: string): Promise<string | undefined> {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (await isFile(path.join(dir, 'package.json'))) return dir
-    if (path.dirname(dir) === dir) break
+    if (path.dirname(dir) === dir) return undefined
   }
+}
+
+async function findRootUpward(start: string): Promise<string> {
+  const found = await nearestPackageFolder(start)
+  if (found) return found
   throw new DeckError(
     error('project-not-found', `No package.json found in ${start} or any folder above it`, undefined, 'run deckhand inside your project, or pass --root <folder>'),
   )
 }
 
-async function readProjectConfig(root: string): Promise<ProjectConfig> {
+/** deckhand.yml of `root`, parsed and located; undefined when there is none or it is empty. */
+export async function readProjectConfigMapping(root: string): Promise<YamlMapping | undefined> {
   const file = path.join(root, PROJECT_CONFIG_FILE)
   let bytes: Uint8Array
   try {
     bytes = await readFile(file)
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return projectConfigSchema.parse({})
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new DeckError(error('file-unreadable', `Could not read ${PROJECT_CONFIG_FILE}`, { file, line: 1 }), { cause })
   }
   const mapping = parseYamlMapping(decodeText(bytes, file), file)
   // An empty deckhand.yml (all comments) simply keeps every default.
-  if (mapping.kind === 'empty') return projectConfigSchema.parse({})
+  return mapping.kind === 'empty' ? undefined : mapping
+}
+
+async function readProjectConfig(root: string): Promise<ProjectConfig> {
+  const mapping = await readProjectConfigMapping(root)
+  if (!mapping) return projectConfigSchema.parse({})
   const result = validateYamlMapping(mapping, projectConfigSchema, PROJECT_CONFIG_FILE)
   throwIfErrors(result.diagnostics)
   return result.value ?? projectConfigSchema.parse({})

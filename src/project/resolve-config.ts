@@ -5,7 +5,8 @@ import { error, type Diagnostic, type SourceSpan, type StageResult } from '../di
 import { EXPORT_FORMATS, HANDOUT_LAYOUTS, type DeckConfig, type ExportFormat, type HandoutLayout, type Paper } from '../model.js'
 import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'
 import { allowedKeys, validateYamlMapping } from '../yaml/validate-yaml-mapping.js'
-import { foreignKeysWarning, partitionForeignKeys } from '../content/dialects/foreign-keys.js'
+import { foreignKeysWarning, partitionForeignKeys, type Dialect } from '../content/dialects/foreign-keys.js'
+import { detectDialect } from '../content/dialects/read-dialect-settings.js'
 
 /** CLI flags that win over deck.yml. */
 export interface DeckConfigOverrides {
@@ -17,7 +18,7 @@ export interface DeckConfigOverrides {
 /** A string, also accepting a number (`date: 2026`, `title: 1984`), which YAML reads as one. */
 const text = () => z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
 
-const TEXT_FIELDS = ['title', 'subtitle', 'author', 'date', 'event']
+export const TEXT_FIELDS = ['title', 'subtitle', 'author', 'date', 'event']
 
 const layouts = HANDOUT_LAYOUTS as readonly [HandoutLayout, ...HandoutLayout[]]
 
@@ -68,8 +69,14 @@ export function resolveDeckConfig(text: string, file: string, overrides: Partial
   const written = keepTextAsWritten(parseYamlMapping(text, file), TEXT_FIELDS)
   // Keys copied from reveal-md, Marp or Slidev settings are a warning; a typo of ours stays an error.
   const { mapping, foreign } = partitionForeignKeys(written, allowedKeys(deckConfigSchema, []), 'deckhand')
-  const result = validateYamlMapping(mapping, deckConfigSchema, 'deck.yml')
-  const diagnostics: Diagnostic[] = [...foreignKeysWarning(written, foreign, 'deck.yml'), ...result.diagnostics]
+  const resolved = validateDeckMapping(mapping, 'deck.yml', overrides)
+  return { value: resolved.value, diagnostics: [...foreignKeysWarning(written, foreign, 'deck.yml'), ...resolved.diagnostics] }
+}
+
+/** Validates a mapping of deck.yml's keys (from deck.yml, or a lone file's front matter) and applies the overrides. */
+export function validateDeckMapping(mapping: YamlMapping, label: string, overrides: Partial<DeckConfigOverrides>): StageResult<DeckConfig> {
+  const result = validateYamlMapping(mapping, deckConfigSchema, label)
+  const diagnostics: Diagnostic[] = [...result.diagnostics]
   // On errors, fall back to defaults so later stages can still run and report their own problems.
   const base = result.value ?? deckConfigSchema.parse({ title: '' })
   const value: DeckConfig = {
@@ -81,10 +88,21 @@ export function resolveDeckConfig(text: string, file: string, overrides: Partial
     },
     reveal: base.reveal,
     spans: { ...mapping.keySpans, ...chapterSpans(mapping, base.chapters.length) },
-    file,
+    file: mapping.file,
   }
   diagnostics.push(...listedTwice(base.chapters, value))
   return { value, diagnostics }
+}
+
+/** deck.yml's keys that a lone Markdown file's front matter may hold (its one chapter is itself). */
+export const FILE_DECK_KEYS: readonly string[] = allowedKeys(deckConfigSchema, []).filter((k) => k !== 'chapters')
+
+/**
+ * Which tool a lone file was written for, judged without deck.yml's keys: `theme:` or `author:`
+ * there are the deck's settings, not a sign of reveal-md or Marp.
+ */
+export function fileDialect(head: Readonly<Record<string, unknown>>): Dialect {
+  return detectDialect(Object.fromEntries(Object.entries(head).filter(([k]) => !FILE_DECK_KEYS.includes(k))))
 }
 
 /** `chapters.0`, `chapters.1`…: where each entry of the list was written. */

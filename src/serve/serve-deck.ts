@@ -91,8 +91,9 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
   })
   if (problem) server.setState('build-error', problem)
   try {
-    const dirs = [ref.dir, ...project.templateDirs, ...project.themeDirs]
-    watcher = await watchDeck({ paths: [...new Set(dirs)], ignore: [path.resolve(options.outDir ?? project.outDir)], ...(options.debounceMs !== undefined && { debounceMs: options.debounceMs }), onChange: schedule })
+    // A lone file's folder may hold anything (and its output): only the file and what it uses are watched.
+    const dirs = [...(ref.file ? [ref.file, path.join(ref.dir, 'templates'), path.join(ref.dir, 'themes')] : [ref.dir]), ...project.templateDirs, ...project.themeDirs]
+    watcher = await watchDeck({ paths: [...new Set(dirs)], ignore: [ref.file ? outDir : path.resolve(options.outDir ?? project.outDir)], ...(options.debounceMs !== undefined && { debounceMs: options.debounceMs }), onChange: schedule })
     if (last) watcher.add(last.inputs)
   } catch (err) {
     await server.close()
