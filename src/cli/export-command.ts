@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Command } from 'commander'
 import { EXPORT_FORMATS } from '../model.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
@@ -6,6 +7,12 @@ import { runBuild, type CommonOptions } from './run-decks.js'
 interface ExportOptions extends CommonOptions {
   readonly to?: string[]
   readonly downscale?: string | boolean
+  readonly scale?: string
+  readonly width?: string
+  readonly fragments?: boolean
+  readonly contactSheet?: boolean
+  readonly browser?: string
+  readonly timeout?: string
 }
 
 export function addExportCommand(program: Command, io: CliIo): void {
@@ -15,6 +22,12 @@ export function addExportCommand(program: Command, io: CliIo): void {
     .argument('[decks...]', 'deck names (folders under content/)')
     .option('--to <formats...>', `formats, comma-separated (${EXPORT_FORMATS.join(', ')}); default: deck.yml's exports, or all`)
     .option('--downscale [density]', 'one-file HTML: shrink pictures larger than the slide at this pixel density (default 2)')
+    .option('--scale <factor>', 'png, pptx-images: pixels per slide pixel (default 1; 2 for sharp pictures)')
+    .option('--width <pixels>', 'png, pptx-images: picture width in pixels (instead of --scale)')
+    .option('--fragments', 'png: one picture per fragment step (slide-03-1.png, slide-03-2.png ...)')
+    .option('--contact-sheet', 'png: also contact-sheet.png, every slide on one picture')
+    .option('--browser <path>', 'png, pptx-images: Chrome, Chromium or Edge to take the pictures with, or "embedded"')
+    .option('--timeout <seconds>', 'png, pptx-images: limit for each browser step', '120')
     .option('--out <dir>', 'output folder (default: dist)')
     .option('--theme <name>', "use this theme instead of deck.yml's")
     .option('--root <dir>', 'project root (default: nearest folder with package.json)')
@@ -33,13 +46,32 @@ export function addExportCommand(program: Command, io: CliIo): void {
         io.failed = true
         return
       }
+      const numbers = { scale: options.scale, width: options.width, timeout: options.timeout }
+      const bad = Object.entries(numbers).find(([, v]) => v !== undefined && !(Number(v) > 0))
+      if (bad) {
+        io.err(`error  --${bad[0]} needs a positive number, not "${bad[1]}"`)
+        io.failed = true
+        return
+      }
+      const pictures = {
+        ...(options.scale && { scale: Number(options.scale) }),
+        ...(options.width && { width: Math.round(Number(options.width)) }),
+        ...(options.fragments && { fragments: true }),
+        ...(options.contactSheet && { contactSheet: true }),
+        ...(options.browser && { browserPath: options.browser }),
+        timeoutMs: Number(options.timeout ?? 120) * 1000,
+      }
       await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, {
         async run(io, built) {
           const started = performance.now()
-          const result = await exportOutputs(built, { formats, ...(downscale && { downscale }) })
+          const result = await exportOutputs(built, { formats, ...pictures, ...(downscale && { downscale }) })
           report(io, result.diagnostics)
           const ms = Math.round(performance.now() - started)
-          const list = result.value.files.map((f) => `${relativePath(io, f.file)} (${formatBytes(f.bytes)})`).join(', ')
+          // The slide pictures are told as one entry: a 200-slide deck makes 200 of them.
+          const pngs = result.value.files.filter((f) => f.format === 'png')
+          const listed = result.value.files.filter((f) => f.format !== 'png').map((f) => `${relativePath(io, f.file)} (${formatBytes(f.bytes)})`)
+          if (pngs.length) listed.push(`${pngs.length} PNG${pngs.length > 1 ? 's' : ''} in ${relativePath(io, path.dirname(pngs[0]!.file))} (${formatBytes(pngs.reduce((n, f) => n + f.bytes, 0))})`)
+          const list = listed.join(', ')
           io.out(`exported ${built.name}: ${list} (${ms} ms)`)
           const shrunk = result.value.downscaled
           if (shrunk?.count) io.out(`  one-file HTML: ${shrunk.count} picture${shrunk.count > 1 ? 's' : ''} downscaled, ${formatBytes(shrunk.saved)} saved`)
