@@ -3,7 +3,9 @@
 import path from 'node:path'
 import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { onInterruptAfter } from '../browser/guard-interrupts.js'
 import { launchBrowser } from '../browser/launch-browser.js'
+import type { BrowserHandle } from '../browser/open-browser.js'
 import { isTimeout, withPage } from '../browser/open-page.js'
 import { serveFolder } from '../browser/serve-folder.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
@@ -37,8 +39,13 @@ export async function captureSlides(built: BuiltDeck, options: CaptureOptions = 
   const scale = options.scale ?? 1
   const browser = launchBrowser({ ...options, timeoutMs })
   browser.catch(() => undefined) // awaited below; this only keeps an early failure from counting as unhandled
+  // Ctrl-C, even while Chromium is still starting, leaves no browser running.
+  let launched: BrowserHandle | undefined
+  browser.then((b) => (launched = b)).catch(() => undefined)
+  const release = onInterruptAfter(browser, () => launched?.kill())
   const diagnostics: Diagnostic[] = []
   const server = await serveFolder({ root: path.resolve(built.outDir) }).catch(async (cause: unknown) => {
+    release()
     await browser.then((b) => b.close()).catch(() => undefined)
     throw cause
   })
@@ -86,6 +93,7 @@ export async function captureSlides(built: BuiltDeck, options: CaptureOptions = 
       await handle.close().catch(() => undefined)
     }
   } finally {
+    release()
     await server.close()
   }
 }
