@@ -78,11 +78,13 @@ export async function captureSlides(built: BuiltDeck, options: CaptureOptions = 
           const started = Date.now()
           for (const [i, frame] of frames.entries()) {
             step(`taking the picture of page ${i + 1}`)
-            const info = await frame.evaluate((el) => ({
-              slide: Number(el.querySelector('section[data-index]')?.getAttribute('data-index')),
-              step: el.getAttribute('data-dhp-step'),
-            }))
-            const png = Buffer.from(await frame.screenshot({ type: 'png' }))
+            // The page is scrolled to the top of the viewport (the slide's size) and the viewport
+            // photographed: a clip beyond it would lay out and paint the whole document each time.
+            const info = await frame.evaluate((el) => {
+              window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY)
+              return { slide: Number(el.querySelector('section[data-index]')?.getAttribute('data-index')), step: el.getAttribute('data-dhp-step') }
+            })
+            const png = Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false }))
             pages.push({ slide: info.slide || i + 1, ...(info.step !== null && { step: Number(info.step) }), png })
           }
           debug('%d pages photographed in %d ms', pages.length, Date.now() - started)
