@@ -13,6 +13,7 @@ import type { BuiltDeck } from '../../src/pipeline/built-deck.js'
 import { exportOutputs, type ExportOutputsResult } from '../../src/export/export-outputs.js'
 import { contactSheetLayout } from '../../src/export/png/png-names.js'
 import { findProject } from '../../src/project/find-project.js'
+import { runCli } from '../helpers/run-cli.js'
 import { tempProject } from '../helpers/temp-dir.js'
 import { convertWithLibreOffice, readPptx, xmlText, type PptxPackage } from './helpers/pptx-package.js'
 
@@ -147,4 +148,18 @@ describe('the picture PowerPoint', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 240_000)
+})
+
+describe('deckhand export --to png', () => {
+  it('takes a width, tells the pictures as one entry, and refuses a scale that is not a positive number', async () => {
+    const out = path.join(project, 'cli-dist')
+    const r = await runCli(project, 'export', 'pics', '--to', 'png', '--width', '320', '--out', out)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(new RegExp(`${built.slides.length} PNGs in \\S*cli-dist/pics \\(\\d+ KB\\)`))
+    const meta = await sharp(path.join(out, 'pics', 'slide-01.png')).metadata()
+    expect([meta.width, meta.height]).toEqual([320, 180])
+    const bad = await runCli(project, 'export', 'pics', '--to', 'png', '--scale', '0', '--out', out)
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('--scale')
+  }, 180_000)
 })
