@@ -3,7 +3,7 @@
 // Flags: --sizes=20,200,1000  --runs=5  --no-pdf  --peer (also time Marp CLI on the same slides)
 //        --no-rich (skip the 200-slide deck with 20 diagrams and 40 formulas)
 //        --products=slides,notes (only the PDF products whose names contain these)
-//        --export-sizes=200 (sizes at which the PowerPoint export is timed against slides.pdf; none: skip)
+//        --export-sizes=200 (sizes at which the PowerPoint, PNG and picture PowerPoint exports are timed against slides.pdf; none: skip)
 import { spawnSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'

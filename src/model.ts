@@ -6,8 +6,10 @@ export type HandoutLayout = 'notes' | '2-up' | '3-up' | '6-up' | 'outline'
 export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = ['notes', '2-up', '3-up', '6-up', 'outline']
 export type Paper = 'A4' | 'Letter'
 /** What `deckhand export` writes besides the HTML deck and the PDFs. */
-export type ExportFormat = 'html-single' | 'notes' | 'pptx'
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['html-single', 'notes', 'pptx']
+export type ExportFormat = 'html-single' | 'notes' | 'pptx' | 'png' | 'pptx-images'
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['html-single', 'notes', 'pptx', 'png', 'pptx-images']
+/** What `export` writes when neither the command line nor deck.yml names formats: the documents, not the pictures. */
+export const DEFAULT_EXPORT_FORMATS: readonly ExportFormat[] = ['html-single', 'notes', 'pptx']
 export type HtmlPolicy = 'safe' | 'trusted'
 
 /** deck.yml after defaults and validation: no optional field is left for later stages to default. */

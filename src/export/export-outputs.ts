@@ -2,16 +2,26 @@
 // built deck's folder. A failure names the slide and its Markdown line where there is one.
 import { DeckError, DeckErrors, error, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
-import { EXPORT_FORMATS, type ExportFormat } from '../model.js'
+import { DEFAULT_EXPORT_FORMATS, EXPORT_FORMATS, type ExportFormat } from '../model.js'
 import { guardInterrupts } from '../browser/guard-interrupts.js'
 import { removePendingTempFiles } from '../output/write-file-atomic.js'
 import type { ExportedFile } from './export-file-name.js'
+import type { CaptureOptions, CapturedPage } from './capture-slides.js'
 
 export interface ExportOutputsOptions {
   /** @defaultValue deck.yml's `exports`, or every format */
   readonly formats?: readonly ExportFormat[]
   /** One-file HTML: downscale pictures to the slide at this pixel density. */
   readonly downscale?: number
+  /** PNG and the picture PowerPoint: pixels per slide pixel, or a width in pixels (`width` wins). */
+  readonly scale?: number
+  readonly width?: number
+  /** PNG: one picture per fragment step. */
+  readonly fragments?: boolean
+  /** PNG: also every slide on one picture. */
+  readonly contactSheet?: boolean
+  readonly browserPath?: string
+  readonly timeoutMs?: number
 }
 
 export interface ExportOutputsResult {
@@ -25,17 +35,25 @@ export function parseFormats(values: readonly string[]): ExportFormat[] {
   const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
   const unknown = names.find((n) => !EXPORT_FORMATS.includes(n as ExportFormat))
   if (unknown !== undefined) {
-    const later = /^(png|pptx-images|pdf)$/.test(unknown) ? ` (${unknown === 'pdf' ? 'PDFs are printed by `deckhand pdf`' : 'not available yet'})` : ''
+    const later = unknown === 'pdf' ? ' (PDFs are printed by `deckhand pdf`)' : ''
     throw new DeckError(error('export-format-unknown', `Unknown export format "${unknown}"${later}`, undefined, `Formats: ${EXPORT_FORMATS.join(', ')}`))
   }
   return [...new Set(names as ExportFormat[])]
 }
 
 export async function exportOutputs(built: BuiltDeck, options: ExportOutputsOptions = {}): Promise<StageResult<ExportOutputsResult>> {
-  const chosen = options.formats?.length ? options.formats : built.config.exports?.length ? built.config.exports : EXPORT_FORMATS
+  const chosen = options.formats?.length ? options.formats : built.config.exports?.length ? built.config.exports : DEFAULT_EXPORT_FORMATS
   const diagnostics: Diagnostic[] = []
   const files: (ExportedFile & { format: ExportFormat })[] = []
   let downscaled: ExportOutputsResult['downscaled']
+  // PNG and the picture PowerPoint share one set of pictures, taken in one browser launch.
+  let captured: Promise<CapturedPage[]> | undefined
+  const capture = (): Promise<CapturedPage[]> =>
+    (captured ??= import('./capture-slides.js').then(async ({ captureSlides }) => {
+      const r = await captureSlides(built, captureOptions(built, options))
+      diagnostics.push(...r.diagnostics)
+      return r.pages
+    }))
   // Ctrl-C while a file is being written leaves no temp file behind.
   await guardInterrupts(removePendingTempFiles, async () => {
     for (const format of EXPORT_FORMATS.filter((f) => chosen.includes(f))) {
@@ -49,6 +67,14 @@ export async function exportOutputs(built: BuiltDeck, options: ExportOutputsOpti
           const { exportNotes } = await import('./export-notes.js')
           const r = await exportNotes(built)
           files.push(...r.value.map((f) => ({ ...f, format })))
+        } else if (format === 'png') {
+          const { exportPng } = await import('./export-png.js')
+          const r = await exportPng(built, await capture(), { ...(options.contactSheet && { contactSheet: true }) })
+          files.push(...r.value.map((f) => ({ ...f, format })))
+        } else if (format === 'pptx-images') {
+          const { exportPptxImages } = await import('./export-pptx-images.js')
+          const r = await exportPptxImages(built, await capture())
+          files.push({ ...r.value, format })
         } else {
           const { exportHtmlSingle } = await import('./export-html-single.js')
           const r = await exportHtmlSingle(built, { ...(options.downscale && { downscale: options.downscale }) })
@@ -64,4 +90,15 @@ export async function exportOutputs(built: BuiltDeck, options: ExportOutputsOpti
     }
   })
   return { value: { files, ...(downscaled && { downscaled }) }, diagnostics }
+}
+
+/** The pictures' scale (a width is turned into one) and the browser to take them with. */
+function captureOptions(built: BuiltDeck, options: ExportOutputsOptions): CaptureOptions {
+  const scale = options.width ? options.width / built.theme.width : options.scale
+  return {
+    ...(scale && { scale }),
+    ...(options.fragments && { fragments: true }),
+    ...(options.browserPath && { browserPath: options.browserPath }),
+    ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
+  }
 }

@@ -4,6 +4,7 @@ import * as api from '../../src/index.js'
 it('exports the public API it documents, and nothing by accident', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
+      "DEFAULT_EXPORT_FORMATS",
       "DIAGNOSTIC_CODES",
       "DeckError",
       "DeckErrors",
@@ -11,6 +12,7 @@ it('exports the public API it documents, and nothing by accident', () => {
       "HANDOUT_LAYOUTS",
       "buildDeck",
       "buildSlides",
+      "captureSlides",
       "checkDeck",
       "checkTemplates",
       "createBuildCache",
@@ -21,7 +23,9 @@ it('exports the public API it documents, and nothing by accident', () => {
       "exportNotes",
       "exportOutputs",
       "exportPdfs",
+      "exportPng",
       "exportPptx",
+      "exportPptxImages",
       "findBrowser",
       "formatDiagnostic",
       "launchBrowser",

@@ -51,7 +51,7 @@ describe('the one-file HTML', () => {
 describe('export formats', () => {
   it('reads --to lists and rejects unknown names', () => {
     expect(parseFormats(['pptx,notes', 'pptx'])).toEqual(['pptx', 'notes'])
-    expect(() => parseFormats(['png'])).toThrow(expect.objectContaining({ diagnostic: expect.objectContaining({ code: 'export-format-unknown' }) }))
+    expect(() => parseFormats(['gif'])).toThrow(expect.objectContaining({ diagnostic: expect.objectContaining({ code: 'export-format-unknown' }) }))
   })
 
   it("takes deck.yml's exports and reports a wrong one at its line", () => {

@@ -1,0 +1,128 @@
+// I/O: the slides print document (the one slides.pdf is printed from), opened once in one
+// browser and photographed page by page: the pictures PNG export and the picture PowerPoint use.
+import path from 'node:path'
+import createDebug from 'debug'
+import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { onInterruptAfter } from '../browser/guard-interrupts.js'
+import { launchBrowser } from '../browser/launch-browser.js'
+import type { BrowserHandle } from '../browser/open-browser.js'
+import { isTimeout, withPage } from '../browser/open-page.js'
+import { serveFolder } from '../browser/serve-folder.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
+import { DECK_STYLESHEETS, DEFAULT_PRINT_TIMEOUT_MS } from '../pdf/export-pdfs.js'
+import { withPrintRuntime } from '../print/print-runtime.js'
+import { renderPrintDocument } from '../print/render-print-document.js'
+
+const debug = createDebug('deck:png')
+
+export interface CaptureOptions {
+  /** Pixels per CSS pixel of the slide (2 doubles the theme's width). @defaultValue 1 */
+  readonly scale?: number
+  /** One picture per fragment step, as slides.pdf with --fragments. @defaultValue false */
+  readonly fragments?: boolean
+  readonly browserPath?: string
+  readonly timeoutMs?: number
+  readonly env?: Readonly<Record<string, string | undefined>>
+}
+
+/** One printed page: the slide it shows (its number), the fragment step, and the PNG. */
+export interface CapturedPage {
+  readonly slide: number
+  /** The fragment step this page shows, when the slide has several pages. */
+  readonly step?: number
+  readonly png: Buffer
+}
+
+/** Every page of the deck's slides print document as a PNG, in page order, from one browser launch. */
+export async function captureSlides(built: BuiltDeck, options: CaptureOptions = {}): Promise<{ pages: CapturedPage[]; diagnostics: Diagnostic[] }> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS
+  const scale = options.scale ?? 1
+  const browser = launchBrowser({ ...options, timeoutMs })
+  browser.catch(() => undefined) // awaited below; this only keeps an early failure from counting as unhandled
+  // Ctrl-C, even while Chromium is still starting, leaves no browser running.
+  let launched: BrowserHandle | undefined
+  browser.then((b) => (launched = b)).catch(() => undefined)
+  const release = onInterruptAfter(browser, () => launched?.kill())
+  const diagnostics: Diagnostic[] = []
+  const server = await serveFolder({ root: path.resolve(built.outDir) }).catch(async (cause: unknown) => {
+    release()
+    await browser.then((b) => b.close()).catch(() => undefined)
+    throw cause
+  })
+  try {
+    const handle = await browser
+    try {
+      const urlPath = '/.deckhand-print-png.html'
+      server.setPage(urlPath, slidesDocument(built, options.fragments ?? false))
+      const viewport = { width: built.theme.width, height: built.theme.height }
+      return await withPage(
+        {
+          browser: handle.browser,
+          url: server.origin + urlPath,
+          origin: server.origin,
+          timeoutMs,
+          media: 'print',
+          viewport,
+          ready: { expression: 'window.__deckhandReady === true', polling: 20, step: 'waiting for fonts and images' },
+          onPageError: (message) => diagnostics.push(warning('page-error', `png: script error in the print page: ${message}`)),
+          onBlocked: (url) => diagnostics.push(warning('request-blocked', `png: blocked a request to ${url}`)),
+          failed: (cause, step) => captureFailed(cause, built.name, step, timeoutMs),
+        },
+        async ({ page, step }) => {
+          for (const src of (await page.evaluate('window.__deckhandBroken || []')) as string[]) diagnostics.push(warning('image-broken', `png: image ${src} could not be loaded`))
+          // The runtime parks the laid-out page until printing starts; printing is what unparks it.
+          await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')))
+          if (scale !== 1) await page.setViewport({ ...viewport, deviceScaleFactor: scale })
+          const frames = await page.$$('.dhp-page')
+          const pages: CapturedPage[] = []
+          const started = Date.now()
+          for (const [i, frame] of frames.entries()) {
+            step(`taking the picture of page ${i + 1}`)
+            // The page is scrolled to the top of the viewport (the slide's size) and the viewport
+            // photographed: a clip beyond it would lay out and paint the whole document each time.
+            const info = await frame.evaluate((el) => {
+              window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY)
+              return { slide: Number(el.querySelector('section[data-index]')?.getAttribute('data-index')), step: el.getAttribute('data-dhp-step') }
+            })
+            const png = Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false }))
+            pages.push({ slide: info.slide || i + 1, ...(info.step !== null && { step: Number(info.step) }), png })
+          }
+          debug('%d pages photographed in %d ms', pages.length, Date.now() - started)
+          return { pages: numberSteps(pages), diagnostics }
+        },
+      )
+    } finally {
+      await handle.close().catch(() => undefined)
+    }
+  } finally {
+    release()
+    await server.close()
+  }
+}
+
+/** The slides print document, rendered as for slides.pdf (through the print stage's own functions). */
+function slidesDocument(built: BuiltDeck, fragments: boolean): string {
+  const stylesheets = DECK_STYLESHEETS.filter((f) => f in built.output.files)
+  const input = { deck: built.config, slides: built.html.slides, chapters: built.chapters, theme: built.theme, templates: built.templates, paper: built.config.handouts.paper, fragments, stylesheets }
+  return withPrintRuntime(renderPrintDocument({ ...input, product: 'slides' }))
+}
+
+/** Steps counted from 1 per slide, the final state (no data-dhp-step) last; a slide with one page has none. */
+function numberSteps(pages: readonly CapturedPage[]): CapturedPage[] {
+  const count = new Map<number, number>()
+  for (const p of pages) count.set(p.slide, (count.get(p.slide) ?? 0) + 1)
+  const seen = new Map<number, number>()
+  return pages.map(({ slide, png }) => {
+    const k = (seen.get(slide) ?? 0) + 1
+    seen.set(slide, k)
+    return count.get(slide)! > 1 ? { slide, step: k, png } : { slide, png }
+  })
+}
+
+function captureFailed(cause: unknown, deck: string, step: string, timeoutMs: number): DeckError {
+  if (isTimeout(cause)) {
+    return new DeckError(error('pdf-timeout', `Taking the pictures of ${deck} timed out after ${timeoutMs / 1000} s while ${step}`, undefined, 'Raise --timeout, or look for an image or font that never finishes loading.'), { cause })
+  }
+  const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause)
+  return new DeckError(error('export-failed', `Taking the pictures of ${deck} failed while ${step}: ${reason}`), { cause })
+}
