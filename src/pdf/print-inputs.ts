@@ -1,0 +1,51 @@
+// Pure: what one print product is made of, as a signature, so a reprint can skip the products a
+// change did not touch. A product is its print document (rendered from the built deck: slides,
+// notes, handout blocks, templates, theme and print palette), the deck stylesheets it links, and
+// the files it names (images, fonts), by their stamp on disk.
+import { createHash } from 'node:crypto'
+
+export interface ProductInputs {
+  /** The product's print document. */
+  readonly html: string
+  /** The built deck's text files by output path (the stylesheets among them). */
+  readonly files: Readonly<Record<string, string>>
+  /** Copied files by output path: a stamp (size and mtime) of their source on disk. */
+  readonly stamps: ReadonlyMap<string, string>
+}
+
+// Attribute values and url(...) references: what a document or stylesheet can load.
+const REFERENCE = /(?:\s(?:src|href|poster|data)\s*=\s*["']([^"'#?]+)|url\(\s*["']?([^"')#?]+))/gi
+
+/** The same signature for the same inputs; any change to what the product shows changes it. */
+export function productSignature(inputs: ProductInputs): string {
+  const hash = createHash('sha256').update(inputs.html)
+  const names = new Set<string>()
+  collectReferences(inputs.html, names)
+  // Linked stylesheets take part with their text and with what they name in turn.
+  for (const name of [...names].sort()) {
+    const text = inputs.files[name]
+    if (text === undefined || !name.endsWith('.css')) continue
+    hash.update(`\0${name}\0${text}`)
+    collectReferences(text, names)
+  }
+  for (const name of [...names].sort()) {
+    const stamp = inputs.stamps.get(name)
+    if (stamp !== undefined) hash.update(`\0${name}\0${stamp}`)
+  }
+  return hash.digest('base64')
+}
+
+function collectReferences(text: string, into: Set<string>): void {
+  for (const match of text.matchAll(REFERENCE)) {
+    const ref = (match[1] ?? match[2] ?? '').trim().replace(/^\.?\//, '')
+    if (ref && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) into.add(safeDecode(ref))
+  }
+}
+
+function safeDecode(ref: string): string {
+  try {
+    return decodeURI(ref)
+  } catch {
+    return ref
+  }
+}
