@@ -16,6 +16,10 @@ import { openPrinter, type Printer, type PrintJob } from './open-printer.js'
 import { productSignature } from './print-inputs.js'
 
 const debug = createDebug('deck:pdf')
+// Blocks (src/slides/markdown.ts) that print hides: slides-only ones in handouts, handout-only
+// ones on slides (handouts.css).
+const SLIDES_ONLY_CLASS = 'dh-slides-only'
+const HANDOUT_ONLY_CLASS = 'dh-handout-only'
 
 export interface LivePrintOptions extends Omit<ExportPdfsOptions, 'browser'> {
   /** The deck's output folder, where the PDFs go. */
@@ -96,7 +100,7 @@ export function startLivePrinter(options: LivePrintOptions): LivePrinter {
     const unchanged: PrintProduct[] = []
     for (const product of products) {
       const html = render(product)
-      const signature = productSignature({ html, files: built.output.files, stamps })
+      const signature = productSignature({ html, files: built.output.files, stamps, hiddenClass: product === 'slides' ? HANDOUT_ONLY_CLASS : SLIDES_ONLY_CLASS })
       const onDisk = await stat(path.join(options.outDir, pdfFileName(product))).then(() => true, () => false)
       if (onDisk && printedAs.get(product) === signature) unchanged.push(product)
       else jobs.push({ product, signature, html: () => withPrintRuntime(html) })

@@ -2,7 +2,8 @@
 // change did not touch. A product is its print document (rendered from the built deck: slides,
 // notes, handout blocks, templates, theme and print palette), the deck stylesheets it links, and
 // the files it names (images, fonts), by their stamp on disk.
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
+import { Parser } from 'htmlparser2'
 
 export interface ProductInputs {
   /** The product's print document. */
@@ -11,6 +12,11 @@ export interface ProductInputs {
   readonly files: Readonly<Record<string, string>>
   /** Copied files by output path: a stamp (size and mtime) of their source on disk. */
   readonly stamps: ReadonlyMap<string, string>
+  /**
+   * Elements of this class take no part: a handout hides slides-only content (handouts.css),
+   * so an edit to it must not reprint the handouts.
+   */
+  readonly hiddenClass?: string
 }
 
 // Attribute values and url(...) references: what a document or stylesheet can load.
@@ -18,7 +24,9 @@ const REFERENCE = /(?:\s(?:src|href|poster|data)\s*=\s*["']([^"'#?]+)|url\(\s*["
 
 /** The same signature for the same inputs; any change to what the product shows changes it. */
 export function productSignature(inputs: ProductInputs): string {
-  const hash = createHash('sha256').update(inputs.html)
+  const hash = createHash('sha256')
+  if (inputs.hiddenClass && inputs.html.includes(inputs.hiddenClass)) hashShown(inputs.html, inputs.hiddenClass, hash)
+  else hash.update(inputs.html)
   const names = new Set<string>()
   collectReferences(inputs.html, names)
   // Linked stylesheets take part with their text and with what they name in turn.
@@ -33,6 +41,32 @@ export function productSignature(inputs: ProductInputs): string {
     if (stamp !== undefined) hash.update(`\0${name}\0${stamp}`)
   }
   return hash.digest('base64')
+}
+
+/** Hashes the document's tags and text outside the elements of `hiddenClass`. */
+function hashShown(html: string, hiddenClass: string, hash: Hash): void {
+  let hidden = 0
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (hidden > 0 || (attributes.class ?? '').split(/\s+/).includes(hiddenClass)) hidden++
+        else hash.update(`<${name}${Object.entries(attributes).map(([k, v]) => ` ${k}="${v}"`).join('')}>`)
+      },
+      // Void elements are closed at once, so the count stays balanced.
+      onclosetag(name) {
+        if (hidden > 0) hidden--
+        else hash.update(`</${name}>`)
+      },
+      // The whitespace a removed block leaves between its neighbours shows nothing, so runs of
+      // it count as one space and whitespace alone between tags not at all.
+      ontext(text) {
+        if (hidden === 0 && /\S/.test(text)) hash.update(text.replace(/\s+/g, ' '))
+      },
+    },
+    { decodeEntities: false },
+  )
+  parser.write(html)
+  parser.end()
 }
 
 function collectReferences(text: string, into: Set<string>): void {
