@@ -92,3 +92,43 @@ async function exampleProject(repo) {
   await writeFile(path.join(root, 'package.json'), '{ "private": true }\n')
   return root
 }
+
+/**
+ * Under `serve`, a save that changed only text in a 200-slide deck with 20 diagrams: the
+ * rebuild the server reports, next to the same save in the deck without diagrams.
+ */
+export async function benchServeRich({ cli, benchRoot, runs, median, fmt }) {
+  const cache = await mkdtemp(path.join(os.tmpdir(), 'deckhand-bench-cache-'))
+  try {
+    const rebuilds = async (root) => {
+      const child = spawn(process.execPath, [cli, 'serve', 'bench', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DECKHAND_CACHE_DIR: cache } })
+      let output = ''
+      child.stdout.setEncoding('utf8').on('data', (s) => (output += s))
+      child.stderr.setEncoding('utf8').on('data', (s) => (output += s))
+      const built = () => [...output.matchAll(/^built .* in (\d+) ms/gm)].map((m) => Number(m[1]))
+      const chapter = path.join(root, 'content', 'bench', '001-part.md')
+      const original = await readFile(chapter, 'utf8')
+      try {
+        for (let started = Date.now(); !/^serving /m.test(output); await sleep(10)) if (Date.now() - started > 180_000) throw new Error(`serve did not start:\n${output}`)
+        for (let run = 0; run <= runs; run++) {
+          const count = built().length
+          await writeFile(chapter, original.replace('A lead sentence', `A lead sentence (edit ${run})`))
+          for (let started = Date.now(); built().length === count; await sleep(10)) if (Date.now() - started > 180_000) throw new Error(`no rebuild:\n${output}`)
+        }
+      } finally {
+        await writeFile(chapter, original)
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      // The first is the start's full build, the second warms the caches.
+      return median(built().slice(2))
+    }
+    const plain = await rebuilds(await generateBenchProject(path.join(benchRoot, 'serve-200'), 200))
+    const rich = await rebuilds(await generateBenchProject(path.join(benchRoot, 'serve-200-rich'), 200, true))
+    console.log(`  200 slides  serve, text edited: with 20 diagrams and 40 formulas ${fmt(rich)} (target well under 1 s: ${rich < 1000 ? 'met' : 'NOT met'}), plain ${fmt(plain)}, ${(rich / plain).toFixed(2)}x`)
+    return [{ size: 200, product: 'serve rebuild, diagrams + formulas, text edited', ms: rich, baseMs: plain, ratio: rich / plain }]
+  } finally {
+    await rm(cache, { recursive: true, force: true })
+  }
+}

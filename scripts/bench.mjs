@@ -69,6 +69,8 @@ async function main() {
     if (withRich && size === 200) {
       const { benchRich } = await import('./bench-rich.mjs')
       rows.push(...(await benchRich({ benchRoot, size, cli, runs, time, median, fmt })))
+      const { benchServeRich } = await import('./bench-live.mjs')
+      rows.push(...(await benchServeRich({ cli, benchRoot, runs, median, fmt })))
     }
     if (withPeer) {
       const { benchPeer } = await import('./bench-peer.mjs')
