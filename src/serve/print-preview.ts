@@ -19,20 +19,19 @@ export function previewProduct(pathname: string): PrintProduct | undefined {
   return PRODUCTS.includes(name) ? (name as PrintProduct) : undefined
 }
 
-const HEAD_END = `<style>
-@media screen {
-  html, body { background: #6b6f76 !important; }
-  body { margin: 0 !important; }
-  .pagedjs_pages { display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px 0; }
-  .pagedjs_page { background: #fff; box-shadow: 0 2px 12px rgba(0, 0, 0, .35); }
-}
-</style>
-<script>
+const HEAD_END = `<script>
 (function () {
   var KEY = 'deckhand:print-scroll:' + location.pathname;
+  var SCREEN = 'html, body { background: #6b6f76 !important; margin: 0 !important; }' +
+    '.pagedjs_pages { display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px 0; }' +
+    '.pagedjs_page { background: #fff; box-shadow: 0 2px 12px rgba(0, 0, 0, .35); }';
   window.PagedConfig = {
     auto: true,
     after: function (flow) {
+      // Added once paged: Paged.js drops the screen styles it finds in the document.
+      var style = document.createElement('style');
+      style.textContent = SCREEN;
+      document.head.appendChild(style);
       // Read by tests and by anyone curious: how many pages the product has on paper.
       window.__deckhandPages = flow.total;
       var y = Number(sessionStorage.getItem(KEY));
