@@ -4,8 +4,11 @@
 //        --no-rich (skip the 200-slide deck with 20 diagrams and 40 formulas)
 //        --products=slides,notes (only the PDF products whose names contain these)
 //        --export-sizes=200 (sizes at which the PowerPoint, PNG and picture PowerPoint exports are timed against slides.pdf; none: skip)
+//        --no-live (skip the example deck's whole pdf against slides.pdf only, and the warm reprints
+//        under serve --pdf); --no-memory (skip peak PSS and the PDF's size at 1,000 slides)
 import { spawnSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateBenchProject } from './generate-bench-deck.mjs'
@@ -20,6 +23,8 @@ const withPdf = !args.includes('--no-pdf')
 const withPeer = args.includes('--peer')
 const only = args.find((a) => a.startsWith('--products='))?.slice(11).split(',')
 const withRich = !args.includes('--no-rich')
+const withLive = !args.includes('--no-live')
+const withMemory = !args.includes('--no-memory')
 const exportSizes = (args.find((a) => a.startsWith('--export-sizes='))?.slice(15) ?? '200').split(',').map(Number)
 
 function time(command, commandArgs, env = {}) {
@@ -48,16 +53,24 @@ async function main() {
   const benchRoot = path.join(repo, '.bench')
   await rm(benchRoot, { recursive: true, force: true })
   const nodeStart = measure('node startup', () => time(process.execPath, ['-e', '']))
-  console.log(`baseline: bare node process ${fmt(nodeStart.ms)} (median of ${runs})`)
+  console.log(`baseline: bare node process ${fmt(nodeStart.ms)} (median of ${runs}); ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
   const rows = []
+  if (withLive) {
+    const { benchExamplePdf, benchWarmReprint } = await import('./bench-live.mjs')
+    rows.push(...(await benchExamplePdf({ repo, cli, runs, time, median, fmt })))
+    rows.push(...(await benchWarmReprint({ repo, cli, benchRoot, runs, time, median, fmt })))
+  }
   for (const size of sizes) {
     const root = await generateBenchProject(path.join(benchRoot, String(size)), size)
     const build = measure(`build ${size}`, () => time(process.execPath, [cli, 'build', 'bench', '--root', root]))
     rows.push({ size, product: 'build (HTML)', ms: build.ms, ratio: build.ms / nodeStart.ms, base: 'node' })
-    console.log(`${String(size).padStart(5)} slides  build           ${fmt(build.ms).padStart(8)}  (${(build.ms / nodeStart.ms).toFixed(1)}x a bare node process)`)
+    const buildTarget = size === 1000 ? ` (target 0.5 s: ${build.ms < 500 ? 'met' : 'NOT met'})` : ''
+    console.log(`${String(size).padStart(5)} slides  build           ${fmt(build.ms).padStart(8)}  (${(build.ms / nodeStart.ms).toFixed(1)}x a bare node process)${buildTarget}`)
     if (withRich && size === 200) {
       const { benchRich } = await import('./bench-rich.mjs')
       rows.push(...(await benchRich({ benchRoot, size, cli, runs, time, median, fmt })))
+      const { benchServeRich } = await import('./bench-live.mjs')
+      rows.push(...(await benchServeRich({ cli, benchRoot, runs, median, fmt })))
     }
     if (withPeer) {
       const { benchPeer } = await import('./bench-peer.mjs')
@@ -66,6 +79,10 @@ async function main() {
     if (withPdf) {
       const { benchPdf } = await import('./bench-pdf.mjs')
       for (const row of await benchPdf({ cli, root, size, runs, time, median, fmt, only })) rows.push(row)
+      if (withMemory && size === 1000) {
+        const { benchMemory } = await import('./bench-memory.mjs')
+        rows.push(...(await benchMemory({ cli, root, size, fmt })))
+      }
     }
     if (exportSizes.includes(size)) {
       const { benchExport } = await import('./bench-export.mjs')

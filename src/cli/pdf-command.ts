@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
 import type { BrowserHandle } from '../browser/open-browser.js'
+import type { LivePrintOptions } from '../pdf/live-print.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
 import { report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
@@ -17,6 +18,7 @@ export interface PdfOptions {
   readonly allowNetwork?: boolean
   readonly tagged?: boolean
   readonly slides?: boolean
+  readonly watch?: boolean
 }
 
 /** Options shared by `pdf` and `build --pdf`. */
@@ -40,17 +42,40 @@ export function addPdfCommand(program: Command, io: CliIo): void {
       .argument('[decks...]', DECKS_ARGUMENT)
       .option('--out <dir>', 'folder that receives <deck>/ (default: dist, or beside a Markdown file)')
       .option('--theme <name>', "use this theme instead of deck.yml's")
-      .option('--root <dir>', ROOT_OPTION),
+      .option('--root <dir>', ROOT_OPTION)
+      .option('--watch', 'keep printing: reprint the PDFs a save touched, until Ctrl+C'),
   )
     .addHelpText('after', examples([
       'deckhand pdf  # slides.pdf and deck.yml\'s handouts, for every deck',
       'deckhand pdf talk.md --handout 3-up  # a lone Markdown file: talk/slides.pdf and talk/handout-3-up.pdf',
       'deckhand pdf pytorch-story --handout notes outline --paper Letter',
       'deckhand pdf --handout none --fragments  # slides.pdf only, a page per fragment step',
+      'deckhand pdf pytorch-story --watch  # reprint on every save',
     ]))
     .action(async (names: string[], options: CommonOptions & PdfOptions, command: Command) => {
-    if (checkPdfOptions(io, options)) await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, printing)
-  })
+      if (!checkPdfOptions(io, options)) return
+      const all = { ...command.optsWithGlobals(), ...options }
+      if (!options.watch) return runBuild(io, names, all, printing)
+      if (names.length > 1) return report(io, [error('option-invalid', '--watch prints one deck; name only one')])
+      const { runServe } = await import('./serve-command.js')
+      await runServe(io, names[0], { ...all, pdf: true, preview: false })
+    })
+}
+
+/** What `serve --pdf` and `pdf --watch` print on every save, from the pdf options. */
+export function livePrintOptions(io: CliIo, options: PdfOptions): Omit<LivePrintOptions, 'outDir'> {
+  const layouts = parseLayouts(options.handout)
+  return {
+    ...(layouts && { products: [...(options.slides === false ? [] : (['slides'] as const)), ...layouts] }),
+    ...(options.slides === false && { slides: false }),
+    ...(options.paper && { paper: options.paper }),
+    fragments: Boolean(options.fragments),
+    ...(options.browser && { browserPath: options.browser }),
+    timeoutMs: timeoutOf(options),
+    allowNetwork: Boolean(options.allowNetwork),
+    tagged: Boolean(options.tagged),
+    onUnpack: tellUnpacking(io),
+  }
 }
 
 /** Rejects bad print options before anything is built. */

@@ -2,21 +2,26 @@ import type { Command } from 'commander'
 import path from 'node:path'
 import { isLoopbackHost } from '../serve/check-request-origin.js'
 import { openUrl } from '../serve/open-url.js'
-import { serveDeck, type BuildEvent } from '../serve/serve-deck.js'
+import { serveDeck, type BuildEvent, type PrintEvent } from '../serve/serve-deck.js'
 import { error } from '../diagnostics/diagnostic.js'
 import type { CommonOptions } from './run-decks.js'
 import { resolveTargets, type DeckTarget } from './deck-targets.js'
 import { relativePath, report, reportError, type CliIo } from './cli-io.js'
 import { DECK_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
+import { addPdfOptions, checkPdfOptions, livePrintOptions, type PdfOptions } from './pdf-command.js'
 
-interface ServeFlags extends CommonOptions {
+interface ServeFlags extends CommonOptions, PdfOptions {
   readonly port?: string
   readonly host?: string
   readonly open?: boolean
+  /** Keep the PDFs up with every save. */
+  readonly pdf?: boolean
+  /** `pdf --watch`: print, serve nothing. @defaultValue true */
+  readonly preview?: boolean
 }
 
 export function addServeCommand(program: Command, io: CliIo, waitForStop: (close: () => Promise<void>) => Promise<void> = untilInterrupted): void {
-  program
+  const command = program
     .command('serve')
     .description('build a deck, serve it with live reload, and rebuild on every save')
     .argument('[deck]', DECK_ARGUMENT)
@@ -26,14 +31,16 @@ export function addServeCommand(program: Command, io: CliIo, waitForStop: (close
     .option('--out <dir>', 'folder that receives <deck>/ (default: dist, or beside a Markdown file)')
     .option('--theme <name>', "use this theme instead of deck.yml's")
     .option('--root <dir>', ROOT_OPTION)
+    .option('--pdf', 'also keep the PDFs up with every save (a warm browser reprints only what a save touched)')
     .addHelpText('after', examples([
       'deckhand serve  # the deck of this folder, or the only one',
       'deckhand serve talk.md --open  # a lone Markdown file, opened in the browser',
       'deckhand serve pytorch-story --port 0  # any free port',
+      'deckhand serve pytorch-story --pdf --handout notes  # PDFs and /print/notes kept up with every save',
     ]))
-    .action(async (deck: string | undefined, flags: ServeFlags, command: Command) => {
-      await runServe(io, deck, { ...command.optsWithGlobals(), ...flags }, waitForStop)
-    })
+  addPdfOptions(command).action(async (deck: string | undefined, flags: ServeFlags, cmd: Command) => {
+    if (checkPdfOptions(io, flags)) await runServe(io, deck, { ...cmd.optsWithGlobals(), ...flags }, waitForStop)
+  })
 }
 
 /** The deck named (a name, a folder or a Markdown file), the one the current folder is in, or the project's only deck. */
@@ -44,7 +51,8 @@ export async function pickDeck(io: CliIo, options: CommonOptions, name: string |
   return undefined
 }
 
-async function runServe(io: CliIo, name: string | undefined, flags: ServeFlags, waitForStop: (close: () => Promise<void>) => Promise<void>): Promise<void> {
+/** `serve`, and `pdf --watch` (the same loop with the PDFs and no preview server). */
+export async function runServe(io: CliIo, name: string | undefined, flags: ServeFlags, waitForStop: (close: () => Promise<void>) => Promise<void> = untilInterrupted): Promise<void> {
   const port = Number(flags.port ?? 8000)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     report(io, [error('option-invalid', `--port must be a number from 0 to 65535, not ${flags.port}`)])
@@ -61,12 +69,19 @@ async function runServe(io: CliIo, name: string | undefined, flags: ServeFlags, 
       ...(flags.out && { outDir: path.resolve(io.cwd, flags.out) }),
       ...(flags.theme && { theme: flags.theme }),
       onBuild: (event) => printBuild(io, event),
+      ...(flags.pdf && { pdf: livePrintOptions(io, flags), onPrint: (event: PrintEvent) => printPrint(io, event) }),
+      preview: flags.preview !== false,
     })
     const { server } = session
-    if (server.busyPort) io.out(`port ${server.busyPort} is busy; using ${server.port}`)
-    if (!isLoopbackHost(host)) io.err(`warning  listening on ${host}: anyone who can reach this machine can see the deck`)
-    io.out(`serving ${deck} at ${server.url}/  (${relativePath(io, session.outDir)}; Ctrl+C stops)`)
-    if (flags.open && !(await openUrl(`${server.url}/`))) io.err('warning  could not open a browser; open the address above')
+    if (!server) io.out(`watching ${deck}: the PDFs in ${relativePath(io, session.outDir)} follow every save (Ctrl+C stops)`)
+    else {
+      if (server.busyPort) io.out(`port ${server.busyPort} is busy; using ${server.port}`)
+      if (!isLoopbackHost(host)) io.err(`warning  listening on ${host}: anyone who can reach this machine can see the deck`)
+      io.out(`serving ${deck} at ${server.url}/  (${relativePath(io, session.outDir)}; Ctrl+C stops)`)
+      const products = ['slides', ...(session.deck()?.config.handouts.layouts ?? [])]
+      io.out(`print previews: ${products.map((p) => `${server.url}/print/${p}`).join('  ')}`)
+      if (flags.open && !(await openUrl(`${server.url}/`))) io.err('warning  could not open a browser; open the address above')
+    }
     await waitForStop(() => session.close())
   } catch (err) {
     reportError(io, err)
@@ -86,6 +101,22 @@ function printBuild(io: CliIo, event: BuildEvent): void {
     reportError(io, event.cause)
     io.failed = false
   }
+}
+
+function printPrint(io: CliIo, event: PrintEvent): void {
+  if (!event.ok) {
+    io.err('printing failed; the previous PDFs stay as they were')
+    reportError(io, event.cause)
+    io.failed = false
+    return
+  }
+  const { printed, unchanged, files, diagnostics, ms } = event.print
+  report(io, diagnostics)
+  io.failed = false
+  if (printed.length === 0 && unchanged.length === 0) return
+  const kept = unchanged.length ? `; unchanged: ${unchanged.join(', ')}` : ''
+  if (printed.length) io.out(`printed ${files.map((f) => relativePath(io, f)).join(', ') || 'nothing'} in ${Math.round(ms)} ms${kept}`)
+  else io.out(`no PDF touched by this save${kept}`)
 }
 
 /** Runs until SIGINT/SIGTERM, then closes the server and the watcher. */

@@ -1,39 +1,25 @@
 // I/O: prints a built deck's PDFs (slides.pdf, handout-<layout>.pdf) with one browser for all of
 // them: each print document is rendered from the built deck, given the print runtime, served
 // from the output folder and printed in one page.pdf() call, then finished and written atomically.
-import path from 'node:path'
+// Products print concurrently, in pages of their own (see open-printer.ts).
+import os from 'node:os'
 import createDebug from 'debug'
-import { DeckError, error, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
+import { DeckError, error, type StageResult } from '../diagnostics/diagnostic.js'
 import { guardInterrupts } from '../browser/guard-interrupts.js'
 import { launchBrowser } from '../browser/launch-browser.js'
 import type { BrowserHandle } from '../browser/open-browser.js'
-import { serveFolder, type FolderServer } from '../browser/serve-folder.js'
 import { HANDOUT_LAYOUTS, type Paper } from '../model.js'
-import { pdfFileName } from '../output/pdf-file-name.js'
-import { removePendingTempFiles, writeFileAtomic } from '../output/write-file-atomic.js'
+import { removePendingTempFiles } from '../output/write-file-atomic.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
-import { paperContentBox } from '../print/page-geometry.js'
 import { withPrintRuntime } from '../print/print-runtime.js'
-import { renderPrintDocument, type PrintProduct } from '../print/render-print-document.js'
-import { printPartials } from '../render/load-templates.js'
-import { compilePartials } from '../render/template-engine.js'
-import { judgePrintedGlyphs } from './judge-printed-glyphs.js'
+import type { PrintProduct } from '../print/render-print-document.js'
 import { loadPdfLib } from './load-pdf-lib.js'
-import { setPdfMetadata } from './pdf-metadata.js'
-import { addOutline } from './pdf-outline.js'
-import { printDocument } from './print-document.js'
-import { countPages } from './count-pages.js'
+import { printRenderer } from './print-renderer.js'
+import { openPrinter, type ExportProgress, type Printer, type PrintJob } from './open-printer.js'
+
+export type { ExportProgress } from './open-printer.js'
 
 const debug = createDebug('deck:pdf')
-
-export interface ExportProgress {
-  readonly deck: string
-  readonly product: PrintProduct
-  readonly phase: 'printing' | 'done'
-  /** Pages in the written PDF (when done). */
-  readonly pages?: number
-  readonly file?: string
-}
 
 export interface ExportPdfsOptions {
   /** What to print. @defaultValue `slides` and deck.yml's handout layouts */
@@ -50,6 +36,8 @@ export interface ExportPdfsOptions {
   readonly allowNetwork?: boolean
   /** Tagged PDFs, with structure for screen readers (slower to print). @defaultValue false */
   readonly tagged?: boolean
+  /** Products printed at once. @defaultValue the machine's cores */
+  readonly concurrency?: number
   readonly env?: Readonly<Record<string, string | undefined>>
   /** A browser started ahead of time with launchBrowser (e.g. while the deck builds); closed here. */
   readonly browser?: Promise<BrowserHandle>
@@ -58,8 +46,7 @@ export interface ExportPdfsOptions {
   readonly onUnpack?: (into: string) => void
 }
 
-/** The deck's own stylesheets, in the deck's order (the theme wins); Reveal's CSS is left out on paper. */
-export const DECK_STYLESHEETS: readonly string[] = ['deck.css', 'theme.css', 'math.css']
+export { DECK_STYLESHEETS } from './print-renderer.js'
 
 export const DEFAULT_PRINT_TIMEOUT_MS = 120_000
 
@@ -74,94 +61,49 @@ export async function exportPdfs(built: BuiltDeck, options: ExportPdfsOptions = 
   browser.catch(() => undefined) // awaited below; this only keeps an early failure from counting as unhandled
   // pdf-lib (for the outline) compiles while Chromium prints, instead of after.
   loadPdfLib().catch(() => undefined)
-  let documents: { product: PrintProduct; html: string }[]
+  const concurrency = options.concurrency ?? os.availableParallelism()
+  let jobs: PrintJob[]
   try {
-    documents = renderDocuments(built, products, paper, options.fragments ?? false)
+    jobs = printJobs(built, products, paper, options.fragments ?? false)
+    // The first pages' documents render while Chromium starts; the others while it prints.
+    for (const job of jobs.slice(0, concurrency)) job.html()
   } catch (err) {
     await browser.then((b) => b.close()).catch(() => undefined)
     throw err
   }
-  debug('print documents rendered')
-  const outDir = path.resolve(built.outDir)
-
-  const diagnostics: Diagnostic[] = []
-  const files: string[] = []
-  let handle: BrowserHandle | undefined
-  let server: FolderServer | undefined
+  let printer: Printer | undefined
   const cleanup = (): void => {
-    handle?.kill()
+    printer?.kill()
     removePendingTempFiles()
   }
-  await guardInterrupts(cleanup, async () => {
-    let closing: Promise<unknown> | undefined
-    // A browser that never got used (the server failed to start) is closed all the same.
-    const close = (): Promise<unknown> =>
-      (closing ??= Promise.all([browser.then((b) => b.close()).catch(() => undefined), server?.close()]))
+  return guardInterrupts(cleanup, async () => {
+    printer = await openPrinter({
+      outDir: built.outDir,
+      browser,
+      timeoutMs,
+      allowNetwork: options.allowNetwork ?? false,
+      tagged: options.tagged ?? false,
+      concurrency,
+    })
     try {
-      server = await serveFolder({ root: outDir })
-      handle = await browser
-      debug('browser ready')
-      // Each PDF is finished (outline, metadata, write) while Chromium prints the next one.
-      let finishing: Promise<void> = Promise.resolve()
-      const reported = new Set<string>()
-      for (const { product, html } of documents) {
-        options.onProgress?.({ deck: built.name, product, phase: 'printing' })
-        const urlPath = `/.deckhand-print-${product}.html`
-        server.setPage(urlPath, html)
-        const printed = await printDocument({
-          browser: handle.browser,
-          url: server.origin + urlPath,
-          origin: server.origin,
-          allowNetwork: options.allowNetwork ?? false,
-          timeoutMs,
-          deckName: built.name,
-          product,
-          ...(options.tagged && { tagged: true }),
-          viewport: product === 'slides' ? { width: built.theme.width, height: built.theme.height } : paperContentBox(paper),
-        })
-        diagnostics.push(...printed.diagnostics)
-        if (printed.missingGlyphs) {
-          // Empty boxes on paper are a failed print: the previous PDF stays as it was.
-          // The same characters are missing from every product: each place is reported once.
-          for (const d of judgePrintedGlyphs(printed.missingGlyphs, built.slides, built.config)) {
-            const key = `${d.span?.file}:${d.span?.line}:${d.message}`
-            if (!reported.has(key)) diagnostics.push(d)
-            reported.add(key)
-          }
-          continue
-        }
-        const finish = async (): Promise<void> => {
-          const started = Date.now()
-          const pdf = await setPdfMetadata(await addOutline(printed.pdf, printed.bookmarks), {
-            title: built.config.title,
-            author: built.config.author,
-            subject: built.config.subtitle || built.config.event,
-          })
-          const file = path.join(outDir, pdfFileName(product))
-          await writeFileAtomic(file, pdf)
-          debug('%s: outline, metadata and write took %d ms', product, Date.now() - started)
-          files.push(file)
-          options.onProgress?.({ deck: built.name, product, phase: 'done', pages: countPages(pdf), file })
-        }
-        finishing = finishing.then(finish)
-        finishing.catch(() => undefined) // awaited after the loop; this only keeps it from counting as unhandled
-      }
-      // Chromium takes a while to close: it does so while the last PDF is finished.
-      void close()
-      await finishing
+      return await printer.print(built, jobs, { paper, ...(options.onProgress && { onProgress: options.onProgress }) })
     } finally {
-      await close()
+      await printer.close()
+      debug('printer closed')
     }
   })
-  return { value: { files }, diagnostics }
 }
 
-/** Each product's print document, with the print runtime the printer relies on. */
-function renderDocuments(built: BuiltDeck, products: readonly PrintProduct[], paper: Paper, fragments: boolean): { product: PrintProduct; html: string }[] {
-  const partials = compilePartials(printPartials(built.templates))
-  const stylesheets = DECK_STYLESHEETS.filter((f) => f in built.output.files)
-  const input = { deck: built.config, slides: built.html.slides, chapters: built.chapters, theme: built.theme, templates: built.templates, paper, fragments, stylesheets }
-  return products.map((product) => ({ product, html: withPrintRuntime(renderPrintDocument({ ...input, product }, partials)) }))
+/**
+ * Each product's print document, with the print runtime the printer relies on; rendered when
+ * first asked for (a product can print while the next one renders), then kept.
+ */
+export function printJobs(built: BuiltDeck, products: readonly PrintProduct[], paper: Paper, fragments: boolean): PrintJob[] {
+  const render = printRenderer(built, paper, fragments)
+  return products.map((product) => {
+    let html: string | undefined
+    return { product, html: () => (html ??= withPrintRuntime(render(product))) }
+  })
 }
 
 function checkProducts(products: readonly string[]): void {

@@ -10,6 +10,11 @@ import { startDeckBuilder } from './deck-builder-thread.js'
 import type { Rebuilt } from './rebuild-deck.js'
 import { startPreviewServer, type PreviewServer } from './start-preview-server.js'
 import { watchDeck, type DeckWatcher } from './watch-deck.js'
+import type { LivePrint, LivePrinter, LivePrintOptions } from '../pdf/live-print.js'
+import type { PrintProduct } from '../print/render-print-document.js'
+import { printRenderer } from '../pdf/print-renderer.js'
+import { printPreviewPage } from './print-preview.js'
+import { escapeHtml } from '../html/html-text.js'
 
 export interface ServeDeckOptions extends BuildOptions {
   /** @defaultValue '127.0.0.1' */
@@ -20,14 +25,23 @@ export interface ServeDeckOptions extends BuildOptions {
   readonly debounceMs?: number
   /** Told about every build, good or bad; the CLI prints these. */
   readonly onBuild?: (event: BuildEvent) => void
+  /** Keeps the PDFs up with every good build, with a browser kept warm (`serve --pdf`, `pdf --watch`). */
+  readonly pdf?: Omit<LivePrintOptions, 'outDir'>
+  /** Told about every print that follows a build. */
+  readonly onPrint?: (event: PrintEvent) => void
+  /** Serve the preview; `pdf --watch` only prints. @defaultValue true */
+  readonly preview?: boolean
 }
+
+export type PrintEvent = { readonly ok: true; readonly print: LivePrint } | { readonly ok: false; readonly cause: unknown }
 
 export type BuildEvent =
   | { readonly ok: true; readonly ms: number; readonly changed: readonly string[]; readonly rebuilt: Rebuilt }
   | { readonly ok: false; readonly ms: number; readonly changed: readonly string[]; readonly diagnostics: readonly Diagnostic[]; readonly cause: unknown }
 
 export interface ServeSession {
-  readonly server: PreviewServer
+  /** The preview server; none when `preview` is false. */
+  readonly server: PreviewServer | undefined
   /** The deck's output folder, which the server serves. */
   readonly outDir: string
   /** The last good build, if any. */
@@ -47,6 +61,9 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
   let watcher: DeckWatcher | undefined
   // The error shown to pages that connect later (also before the server exists, on a failed first build).
   let problem: { lines: string[] } | null = null
+  // Loaded only for `--pdf`: the browser code stays out of a plain preview.
+  const printer: LivePrinter | undefined = options.pdf && (await import('../pdf/live-print.js')).startLivePrinter({ ...options.pdf, outDir })
+  let previews = new Map<PrintProduct, string>()
 
   async function rebuild(changed: readonly string[] | 'all'): Promise<void> {
     const started = performance.now()
@@ -54,7 +71,12 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
     try {
       const rebuilt = await builder.build(changed)
       last = rebuilt.result.value
+      previews = new Map()
       options.onBuild?.({ ok: true, ms: performance.now() - started, changed: list, rebuilt })
+      printer?.update(last).then(
+        (print) => options.onPrint?.({ ok: true, print }),
+        (cause: unknown) => options.onPrint?.({ ok: false, cause }),
+      )
       problem = null
       server?.setState(null)
       server?.send('build-ok')
@@ -84,20 +106,44 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
     }
   }
 
+  /** A print product's preview page of the last good build, rendered once per build. */
+  function printPage(product: PrintProduct): string | undefined {
+    if (!last) return undefined
+    let page = previews.get(product)
+    if (page === undefined) {
+      try {
+        page = printPreviewPage(printRenderer(last, options.paper ?? last.config.handouts.paper, options.pdf?.fragments ?? false)(product))
+      } catch (cause) {
+        // A print template that does not render: the page says why, as the terminal does.
+        const lines = (diagnosticsOf(cause) ?? [error('internal', String(cause))]).map((d) => formatDiagnostic(d, project.root))
+        page = `<!doctype html><meta charset="utf-8"><title>deckhand</title><pre>${lines.map(escapeHtml).join('\n')}</pre>`
+      }
+      previews.set(product, page)
+    }
+    return page
+  }
+
+  const stopPrinting = async (): Promise<void> => {
+    await printer?.close()
+  }
   await rebuild('all')
-  server = await startPreviewServer({ root: outDir, ...(options.host && { host: options.host }), port: options.port ?? 8000 }).catch(async (err: unknown) => {
-    await builder.close()
-    throw err
-  })
-  if (problem) server.setState('build-error', problem)
+  if (options.preview !== false) {
+    server = await startPreviewServer({ root: outDir, ...(options.host && { host: options.host }), port: options.port ?? 8000, printPage }).catch(async (err: unknown) => {
+      await builder.close()
+      await stopPrinting()
+      throw err
+    })
+    if (problem) server.setState('build-error', problem)
+  }
   try {
     // A lone file's folder may hold anything (and its output): only the file and what it uses are watched.
     const dirs = [...(ref.file ? [ref.file, path.join(ref.dir, 'templates'), path.join(ref.dir, 'themes')] : [ref.dir]), ...project.templateDirs, ...project.themeDirs]
     watcher = await watchDeck({ paths: [...new Set(dirs)], ignore: [ref.file ? outDir : path.resolve(options.outDir ?? project.outDir)], ...(options.debounceMs !== undefined && { debounceMs: options.debounceMs }), onChange: schedule })
     if (last) watcher.add(last.inputs)
   } catch (err) {
-    await server.close()
+    await server?.close()
     await builder.close()
+    await stopPrinting()
     throw err
   }
   const started = server
@@ -108,7 +154,8 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
     async close() {
       await watcher?.close()
       await running
-      await started.close()
+      await stopPrinting()
+      await started?.close()
       await builder.close()
     },
   }

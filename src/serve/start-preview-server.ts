@@ -1,11 +1,18 @@
 // I/O: the preview server. The browser module's folder server, with what a preview adds:
 // requests only from this server's own pages, the live-reload script in HTML, a page that
 // waits for the first good build, and reload/error events over Server-Sent Events.
+import { createReadStream } from 'node:fs'
 import type http from 'node:http'
+import { createRequire } from 'node:module'
+import path from 'node:path'
 import createDebug from 'debug'
 import { serveFolder } from '../browser/serve-folder.js'
 import { checkRequestOrigin } from './check-request-origin.js'
 import { EVENTS_PATH, injectLiveReload } from './live-reload-client.js'
+import type { PrintProduct } from '../print/render-print-document.js'
+import { PAGED_SCRIPT_PATH, PRINT_PREVIEW_PREFIX, previewProduct } from './print-preview.js'
+
+const require = createRequire(import.meta.url)
 
 const debug = createDebug('deck:serve')
 
@@ -18,6 +25,8 @@ export interface PreviewServerOptions {
   readonly port?: number
   /** Try the next ports when the given one is taken. @defaultValue 20 */
   readonly portAttempts?: number
+  /** A print product's preview page (`/print/<product>`), from the last good build; undefined before one. */
+  readonly printPage?: (product: PrintProduct) => string | undefined
 }
 
 export interface PreviewServer {
@@ -57,6 +66,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       res.on('close', () => clients.delete(res))
       return true
     }
+    if (req.method === 'GET' && options.printPage) return answerPrintPreview(req, res, options.printPage)
     return false
   }
   const server = await serveFolder({
@@ -92,6 +102,32 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       await server.close()
     },
   }
+}
+
+/** Print previews and the paging script they load; false for every other request. */
+function answerPrintPreview(req: http.IncomingMessage, res: http.ServerResponse, printPage: (product: PrintProduct) => string | undefined): boolean {
+  const pathname = new URL(req.url ?? '/', 'http://x').pathname
+  if (pathname === PAGED_SCRIPT_PATH) {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+    createReadStream(pagedScript()).on('error', () => res.destroy()).pipe(res)
+    return true
+  }
+  const product = previewProduct(pathname)
+  if (!product) {
+    // The preview's relative links (stylesheets, fonts, images) are files of the output folder.
+    if (pathname.startsWith(PRINT_PREVIEW_PREFIX)) req.url = (req.url ?? '/').slice(PRINT_PREVIEW_PREFIX.length - 1)
+    return false
+  }
+  const html = printPage(product)
+  const body = Buffer.from(injectLiveReload(html ?? WAITING_PAGE))
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': body.length })
+  res.end(body)
+  return true
+}
+
+/** Paged.js's browser build; the package exports no path to it, so it is found beside its main file. */
+function pagedScript(): string {
+  return path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js')
 }
 
 function eventText(event: string, data: unknown): string {

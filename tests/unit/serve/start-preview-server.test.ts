@@ -127,3 +127,35 @@ describe('startPreviewServer', () => {
     }
   })
 })
+
+describe('startPreviewServer print previews', () => {
+  let previews: PreviewServer
+  const get = (target: string): Promise<Answer> => rawGet(previews.port, target, { host: `127.0.0.1:${previews.port}` })
+
+  beforeAll(async () => {
+    previews = await startPreviewServer({ root: path.join(dir, 'out'), port: 0, printPage: (product) => (product === 'notes' ? '<html><head></head><body>NOTES-PAGE</body></html>' : undefined) })
+  })
+
+  afterAll(async () => {
+    await previews.close()
+  })
+
+  it('answers /print/<product> with the page, live reload added, and waits for a build otherwise', async () => {
+    const notes = await get('/print/notes')
+    expect(notes.status).toBe(200)
+    expect(notes.body).toContain('NOTES-PAGE')
+    expect(notes.body).toContain('data-deckhand-live')
+    expect((await get('/print/3-up')).body).toContain('Waiting for the deck to build')
+  })
+
+  it('answers the preview’s relative links from the output folder, and nothing outside it', async () => {
+    expect((await get('/print/images/a.svg')).status).toBe(200)
+    expect((await get('/print/__deckhand/paged.polyfill.js')).status).toBe(404)
+    expect((await get('/__deckhand/paged.polyfill.js')).body).toContain('Paged')
+    for (const target of ['/print/up/secret.txt', '/print/..%2fsecret.txt', '/print/../secret.txt', '/print/images/leak.txt']) {
+      const answer = await get(target)
+      expect(answer.status, target).toBeGreaterThanOrEqual(400)
+      expect(answer.body).not.toContain(SECRET)
+    }
+  })
+})

@@ -1,0 +1,143 @@
+// I/O: a printer kept open over a deck's output folder: one browser and one folder server,
+// reused by every print, so that a reprint under `serve --pdf` or `pdf --watch` pays no start.
+// Products print concurrently, each in its own page, as many at a time as the machine has cores
+// (Chromium lays out and prints each page in a renderer process of its own).
+import os from 'node:os'
+import path from 'node:path'
+import createDebug from 'debug'
+import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
+import type { BrowserHandle } from '../browser/open-browser.js'
+import { serveFolder, type FolderServer } from '../browser/serve-folder.js'
+import type { Paper } from '../model.js'
+import { pdfFileName } from '../output/pdf-file-name.js'
+import { writeFileAtomic } from '../output/write-file-atomic.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
+import { paperContentBox } from '../print/page-geometry.js'
+import type { PrintProduct } from '../print/render-print-document.js'
+import { countPages } from './count-pages.js'
+import { judgePrintedGlyphs } from './judge-printed-glyphs.js'
+import { setPdfMetadata } from './pdf-metadata.js'
+import { addOutline } from './pdf-outline.js'
+import { printDocument } from './print-document.js'
+
+const debug = createDebug('deck:pdf')
+
+export interface ExportProgress {
+  readonly deck: string
+  readonly product: PrintProduct
+  readonly phase: 'printing' | 'done'
+  /** Pages in the written PDF (when done). */
+  readonly pages?: number
+  readonly file?: string
+}
+
+export interface PrinterOptions {
+  /** The deck's output folder: served to the print pages, and where the PDFs are written. */
+  readonly outDir: string
+  readonly browser: Promise<BrowserHandle>
+  readonly timeoutMs: number
+  readonly allowNetwork: boolean
+  readonly tagged: boolean
+  /** Products printed at once. @defaultValue the machine's cores */
+  readonly concurrency?: number
+}
+
+/** One product to print; its document is rendered only when a page is free for it. */
+export interface PrintJob {
+  readonly product: PrintProduct
+  readonly html: () => string
+}
+
+export interface PrintRun {
+  readonly paper: Paper
+  readonly onProgress?: (event: ExportProgress) => void
+}
+
+export interface Printer {
+  /** Prints the jobs and writes each PDF as soon as it is done. */
+  print(built: BuiltDeck, jobs: readonly PrintJob[], run: PrintRun): Promise<StageResult<{ files: string[] }>>
+  close(): Promise<void>
+  /** Synchronous, for interrupts: kills the browser. */
+  kill(): void
+}
+
+/** Starts the folder server; the browser is the caller's promise, awaited on the first print. */
+export async function openPrinter(options: PrinterOptions): Promise<Printer> {
+  const outDir = path.resolve(options.outDir)
+  let handle: BrowserHandle | undefined
+  options.browser.then((b) => (handle = b)).catch(() => undefined) // awaited where it is used
+  let server: FolderServer
+  try {
+    server = await serveFolder({ root: outDir })
+  } catch (err) {
+    await options.browser.then((b) => b.close()).catch(() => undefined)
+    throw err
+  }
+  const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism())
+  let closing: Promise<void> | undefined
+  return {
+    async print(built, jobs, run) {
+      const browser = (await options.browser).browser
+      const diagnostics: Diagnostic[] = []
+      const files: string[] = []
+      const reported = new Set<string>()
+      const printOne = async ({ product, html }: PrintJob): Promise<void> => {
+        run.onProgress?.({ deck: built.name, product, phase: 'printing' })
+        const urlPath = `/.deckhand-print-${product}.html`
+        server.setPage(urlPath, html())
+        const printed = await printDocument({
+          browser,
+          url: server.origin + urlPath,
+          origin: server.origin,
+          allowNetwork: options.allowNetwork,
+          timeoutMs: options.timeoutMs,
+          deckName: built.name,
+          product,
+          ...(options.tagged && { tagged: true }),
+          viewport: product === 'slides' ? { width: built.theme.width, height: built.theme.height } : paperContentBox(run.paper),
+        })
+        diagnostics.push(...printed.diagnostics)
+        if (printed.missingGlyphs) {
+          // Empty boxes on paper are a failed print: the previous PDF stays as it was.
+          // The same characters are missing from every product: each place is reported once.
+          for (const d of judgePrintedGlyphs(printed.missingGlyphs, built.slides, built.config)) {
+            const key = `${d.span?.file}:${d.span?.line}:${d.message}`
+            if (!reported.has(key)) diagnostics.push(d)
+            reported.add(key)
+          }
+          return
+        }
+        const started = Date.now()
+        const pdf = await setPdfMetadata(await addOutline(printed.pdf, printed.bookmarks), {
+          title: built.config.title,
+          author: built.config.author,
+          subject: built.config.subtitle || built.config.event,
+        })
+        const file = path.join(outDir, pdfFileName(product))
+        await writeFileAtomic(file, pdf)
+        debug('%s: outline, metadata and write took %d ms', product, Date.now() - started)
+        files.push(file)
+        run.onProgress?.({ deck: built.name, product, phase: 'done', pages: countPages(pdf), file })
+      }
+      // A pool: each free slot takes the next job, so no print waits on one it does not need.
+      const queue = [...jobs]
+      const slot = async (): Promise<void> => {
+        for (let job = queue.shift(); job; job = queue.shift()) await printOne(job)
+      }
+      const slots = Array.from({ length: Math.min(concurrency, jobs.length) }, slot)
+      const settled = await Promise.allSettled(slots)
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+      if (failed) throw failed.reason
+      // Files in the order the jobs were given, whatever order they finished in.
+      const order = jobs.map((j) => path.join(outDir, pdfFileName(j.product)))
+      files.sort((a, b) => order.indexOf(a) - order.indexOf(b))
+      return { value: { files }, diagnostics }
+    },
+    close() {
+      return (closing ??= Promise.all([options.browser.then((b) => b.close()).catch(() => undefined), server.close()]).then(() => undefined))
+    },
+    kill() {
+      handle?.kill()
+    },
+  }
+}
