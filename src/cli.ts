@@ -9,6 +9,7 @@ import { addNewCommand } from './cli/new-command.js'
 import { addPdfCommand } from './cli/pdf-command.js'
 import { addServeCommand } from './cli/serve-command.js'
 import { addThemeCommands } from './cli/theme-commands.js'
+import { onInterrupt, setInterruptReporter, whileDoing } from './browser/guard-interrupts.js'
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('deckhand')
@@ -35,11 +36,20 @@ export function createProgram(io: CliIo): Command {
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = createIo()): Promise<number> {
   const program = createProgram(io)
+  // An interrupt prints one line naming what it stopped (serve handles its own, and stops cleanly).
+  const disarm: (() => void)[] = []
+  program.hook('preAction', (_program, cmd) => {
+    if (cmd.name() === 'serve') return
+    setInterruptReporter((line) => io.err(line))
+    disarm.push(onInterrupt(() => undefined), whileDoing(`running deckhand ${cmd.name()}`), () => setInterruptReporter(undefined))
+  })
   try {
     await program.parseAsync([...argv], { from: 'user' })
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode
     throw err
+  } finally {
+    for (const undo of disarm.splice(0)) undo()
   }
   return io.failed ? 1 : 0
 }

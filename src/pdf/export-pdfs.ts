@@ -103,6 +103,7 @@ export async function exportPdfs(built: BuiltDeck, options: ExportPdfsOptions = 
       // Each PDF is finished (outline, metadata, write) while Chromium prints the next one.
       let finishing: Promise<void> = Promise.resolve()
       const reported = new Set<string>()
+      const reportedUrls = new Set<string>()
       for (const { product, html } of documents) {
         options.onProgress?.({ deck: built.name, product, phase: 'printing' })
         const urlPath = `/.deckhand-print-${product}.html`
@@ -116,6 +117,8 @@ export async function exportPdfs(built: BuiltDeck, options: ExportPdfsOptions = 
           deckName: built.name,
           product,
           ...(options.tagged && { tagged: true }),
+          slides: built.slides,
+          reportedUrls,
           viewport: product === 'slides' ? { width: built.theme.width, height: built.theme.height } : paperContentBox(paper),
         })
         diagnostics.push(...printed.diagnostics)
