@@ -60,7 +60,7 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserH
   try {
     // Loaded here so that HTML-only builds never load puppeteer-core.
     const { default: puppeteer } = await import('puppeteer-core')
-    const timer = setTimeout(() => abort.abort(new Error('launch timed out')), launchMs)
+    const stop = startLaunchClock(launchMs, () => abort.abort(new Error('launch timed out')))
     try {
       browser = await puppeteer.launch({
         executablePath: options.executablePath,
@@ -79,7 +79,7 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserH
         handleSIGHUP: false,
       })
     } finally {
-      clearTimeout(timer)
+      stop()
     }
   } catch (cause) {
     run.remove()
@@ -138,6 +138,26 @@ function launchFailed(executablePath: string, cause: unknown, timedOutAfterMs: n
     ),
     { cause },
   )
+}
+
+/**
+ * Calls `expired` once `limitMs` of the launch have passed, counting at most a second for any
+ * stretch in which this process could not look (a large deck building in the same thread):
+ * a browser that answered meanwhile is not taken for one that never started.
+ */
+function startLaunchClock(limitMs: number, expired: () => void): () => void {
+  const TICK_MS = 250
+  let counted = 0
+  let last = Date.now()
+  const timer = setInterval(() => {
+    const now = Date.now()
+    counted += Math.min(now - last, 1_000)
+    last = now
+    if (counted < limitMs) return
+    clearInterval(timer)
+    expired()
+  }, TICK_MS)
+  return () => clearInterval(timer)
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -84,6 +84,8 @@ export const DIAGNOSTIC_CODES = [
   // Fonts a script needs from an optional package; the embedded browser's first unpacking.
   'font-package-missing',
   'browser-unpack',
+  // A server that cannot listen (the loopback interface print and check read the deck through).
+  'server-listen',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
