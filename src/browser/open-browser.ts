@@ -10,7 +10,7 @@ const debug = createDebug('deck:pdf')
 export interface OpenBrowserOptions {
   readonly executablePath: string
   readonly timeoutMs: number
-  /** Limit for starting and first answering. @defaultValue LAUNCH_TIMEOUT_MS (at most `timeoutMs`) */
+  /** Limit for starting and first answering. @defaultValue LAUNCH_TIMEOUT_MS */
   readonly launchTimeoutMs?: number
 }
 
@@ -52,7 +52,9 @@ export const LAUNCH_TIMEOUT_MS = 20_000
 export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserHandle> {
   sweepDeadRuns()
   const run = makeRunFolder()
-  const launchMs = Math.min(options.launchTimeoutMs ?? LAUNCH_TIMEOUT_MS, options.timeoutMs)
+  // Its own limit, not the print's: a short --timeout must not fail a slow start, nor a long
+  // one hide a browser that never starts.
+  const launchMs = options.launchTimeoutMs ?? LAUNCH_TIMEOUT_MS
   const env = { ...process.env, ...embeddedBrowserEnv(options.executablePath), ...(run.tmp && { TMPDIR: run.tmp }) }
   const abort = new AbortController()
   const done = whileDoing(`starting the browser ${options.executablePath}`)

@@ -8,7 +8,8 @@ const debug = createDebug('deck:browser')
 
 /** What a page that never got ready was held up by. */
 export type Stall =
-  | { readonly kind: 'script'; readonly url: string; readonly line: number; readonly text: string }
+  /** `url` is the script's own file, or undefined for a script written in the page itself. */
+  | { readonly kind: 'script'; readonly url: string | undefined; readonly line: number; readonly text: string }
   | { readonly kind: 'request'; readonly url: string }
   | { readonly kind: 'navigated'; readonly url: string }
 
@@ -32,13 +33,13 @@ export async function watchStall(page: Page, url: string): Promise<StallWatch> {
   })
   // The debugger is on from the start: asked only once the page is stuck, it never answers.
   const cdp = await page.createCDPSession()
-  const starts = new Map<string, number>()
-  cdp.on('Debugger.scriptParsed', (e) => void starts.set(e.scriptId, e.startLine))
+  const scripts = new Map<string, { url: string; startLine: number }>()
+  cdp.on('Debugger.scriptParsed', (e) => void scripts.set(e.scriptId, { url: e.url, startLine: e.startLine }))
   await cdp.send('Debugger.enable')
   return {
     async explain() {
       if (wentTo) return { kind: 'navigated', url: wentTo }
-      const script = await pausedScript(cdp, starts).catch((err: unknown) => void debug('pausing failed: %O', err))
+      const script = await pausedScript(cdp, scripts, url).catch((err: unknown) => void debug('pausing failed: %O', err))
       if (script) return script
       const waiting = [...pending.values()][0]
       return waiting ? { kind: 'request', url: waiting } : undefined
@@ -47,7 +48,7 @@ export async function watchStall(page: Page, url: string): Promise<StallWatch> {
 }
 
 /** Pauses the page's script, if one is running, and reads the line it was at. */
-async function pausedScript(cdp: CDPSession, starts: ReadonlyMap<string, number>): Promise<Stall | undefined> {
+async function pausedScript(cdp: CDPSession, scripts: ReadonlyMap<string, { url: string; startLine: number }>, pageUrl: string): Promise<Stall | undefined> {
   let timer: NodeJS.Timeout | undefined
   const paused = new Promise<{ scriptId: string; url: string; lineNumber: number } | undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), PAUSE_LIMIT_MS)
@@ -61,18 +62,33 @@ async function pausedScript(cdp: CDPSession, starts: ReadonlyMap<string, number>
   if (!frame) return undefined
   const { scriptSource } = await cdp.send('Debugger.getScriptSource', { scriptId: frame.scriptId })
   const lines = scriptSource.split('\n')
-  const text = (lines[frame.lineNumber - (starts.get(frame.scriptId) ?? 0)] ?? '').trim()
-  return { kind: 'script', url: frame.url, line: frame.lineNumber + 1, text: text.length > 120 ? `${text.slice(0, 119)}…` : text }
+  const script = scripts.get(frame.scriptId)
+  const text = (lines[frame.lineNumber - (script?.startLine ?? 0)] ?? '').trim()
+  const url = frame.url || script?.url
+  return {
+    kind: 'script',
+    url: url && url !== pageUrl ? url : undefined,
+    line: frame.lineNumber + 1,
+    text: text.length > 120 ? `${text.slice(0, 119)}…` : text,
+  }
 }
 
 /** The stall in words, for an error message: "held up by …". */
 export function describeStall(stall: Stall): string {
   switch (stall.kind) {
     case 'script':
-      return `a script that never finished, at ${stall.url}:${stall.line}${stall.text ? `: ${stall.text}` : ''}`
+      return `a script that never finished (${stall.text ? `\`${stall.text}\`, ` : ''}line ${stall.line} of ${stall.url ? pathOf(stall.url) : 'the print document'})`
     case 'request':
       return `a request that never got its answer: ${stall.url}`
     case 'navigated':
       return `the page going on to ${stall.url} (a refresh or a script sent it there)`
+  }
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url
   }
 }

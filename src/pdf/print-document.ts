@@ -31,7 +31,7 @@ export interface PrintDocumentOptions {
   readonly tagged?: boolean
   /** The built deck's slides: a blocked URL or a stuck script is reported at the line that names it. */
   readonly slides?: readonly Slide[]
-  /** Blocked URLs already reported (by an earlier product of the same deck): each is told once. */
+  /** Blocked or broken URLs already reported (by an earlier product of the same deck): each is told once. */
   readonly reportedUrls?: Set<string>
 }
 
@@ -81,7 +81,12 @@ async function printIn(options: PrintDocumentOptions, diagnostics: Diagnostic[],
     async ({ page, step }) => {
       const broken = (await page.evaluate('window.__deckhandBroken || []')) as string[]
       const bookmarks = (await page.evaluate('window.__deckhandBookmarks || []')) as Bookmark[]
-      for (const src of broken) diagnostics.push(warning('image-broken', `${product}: image ${src} could not be loaded`))
+      // Once per image, at its line; a blocked one has been told already.
+      for (const src of broken) {
+        if (reportedUrls.has(src)) continue
+        reportedUrls.add(src)
+        diagnostics.push(warning('image-broken', `Image ${src} could not be loaded while printing`, locateInSlides(options.slides ?? [], src)))
+      }
       step('looking for characters no font has')
       const missingGlyphs = (await page.evaluate(measureGlyphsInPage, 'body')).filter((g) => g.tofu).map((g) => g.chars).join('')
       // Empty boxes on paper are a failed print: nothing is printed, and the caller says where.

@@ -97,4 +97,6 @@ it('a blocked URL is one warning at the line that named it, across slides and pr
     [pixel, file, 3],
     ['other', file, 15],
   ])
+  // A blocked image is told once, as blocked, not again as broken in each product.
+  expect(result.diagnostics.filter((d) => d.code === 'image-broken')).toEqual([])
 }, 90_000)
