@@ -12,6 +12,7 @@ import { addPdfCommand } from './cli/pdf-command.js'
 import { addServeCommand } from './cli/serve-command.js'
 import { addThemeCommands } from './cli/theme-commands.js'
 import { examples, packageVersion } from './cli/help-text.js'
+import { onInterrupt, setInterruptReporter, whileDoing } from './browser/guard-interrupts.js'
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('deckhand')
@@ -50,6 +51,14 @@ export function createProgram(io: CliIo): Command {
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = createIo()): Promise<number> {
   const program = createProgram(io)
+  // An interrupt prints one line naming what it stopped (serve and pdf --watch handle their own,
+  // and stop cleanly).
+  const disarm: (() => void)[] = []
+  program.hook('preAction', (_program, cmd) => {
+    if (cmd.name() === 'serve' || cmd.opts().watch) return
+    setInterruptReporter((line) => io.err(line))
+    disarm.push(onInterrupt(() => undefined), whileDoing(`running deckhand ${cmd.name()}`), () => setInterruptReporter(undefined))
+  })
   try {
     await program.parseAsync([...argv], { from: 'user' })
   } catch (err) {
@@ -57,6 +66,8 @@ export async function main(argv: readonly string[], io: CliIo = createIo()): Pro
     // A deckhand.yml that does not validate stops the command before it starts.
     if (!diagnosticsOf(err)) throw err
     reportError(io, err)
+  } finally {
+    for (const undo of disarm.splice(0)) undo()
   }
   return io.failed ? 1 : 0
 }

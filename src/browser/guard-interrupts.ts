@@ -1,4 +1,38 @@
+// Guards for interrupts: what runs when SIGINT/SIGTERM/SIGHUP arrive, and the one line that says
+// what was interrupted (told to the command line, which prints it).
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+/** What is being done now, innermost last: the interrupt line names the innermost. */
+const doing: string[] = []
+let tell: ((line: string) => void) | undefined
+let told = false
+
+/** Where the one interrupt line goes (the command line prints it); undefined to stop telling. */
+export function setInterruptReporter(report: ((line: string) => void) | undefined): void {
+  tell = report
+  told = false
+}
+
+/** Names what runs until the returned function is called, for the interrupt line. */
+export function whileDoing(what: string): () => void {
+  doing.push(what)
+  return () => {
+    const at = doing.lastIndexOf(what)
+    if (at >= 0) doing.splice(at, 1)
+  }
+}
+
+/** Tells the interrupt line once per process, however many guards are stacked. */
+function tellInterrupted(signal: NodeJS.Signals): void {
+  if (told || !tell) return
+  told = true
+  const what = doing.at(-1)
+  try {
+    tell(`Interrupted by ${signal}${what ? ` while ${what}` : ''}; nothing half-written is kept.`)
+  } catch {
+    // A closed terminal must not keep the cleanup from running.
+  }
+}
 
 /**
  * Until the returned function is called, SIGINT/SIGTERM/SIGHUP run `cleanup` (synchronous:
@@ -8,6 +42,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 export function onInterrupt(cleanup: () => void): () => void {
   const handler = (signal: NodeJS.Signals): void => {
     release()
+    tellInterrupted(signal)
     try {
       cleanup()
     } finally {
@@ -39,6 +74,7 @@ export async function guardInterrupts<T>(cleanup: () => void, work: () => Promis
 export function onInterruptAfter(pending: Promise<unknown>, cleanup: () => void, limitMs = 10_000): () => void {
   const handler = (signal: NodeJS.Signals): void => {
     release()
+    tellInterrupted(signal)
     const finish = (): void => {
       try {
         cleanup()

@@ -1,17 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import createDebug from 'debug'
 import type { Browser } from 'puppeteer-core'
 import { embeddedBrowserEnv } from '../browser/unpack-embedded-browser.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
-import { onInterrupt } from './guard-interrupts.js'
+import { onInterrupt, whileDoing } from './guard-interrupts.js'
+import { makeRunFolder, sweepDeadRuns } from './run-folder.js'
 
 const debug = createDebug('deck:pdf')
 
 export interface OpenBrowserOptions {
   readonly executablePath: string
   readonly timeoutMs: number
+  /** Limit for starting and first answering. @defaultValue LAUNCH_TIMEOUT_MS */
+  readonly launchTimeoutMs?: number
 }
 
 /** A running browser; always `close()` it (or `kill()` it when the process is going down). */
@@ -33,44 +33,61 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   '--disable-dev-shm-usage',
   '--disable-extensions',
   '--font-render-hinting=none',
+  // No crash reporter: its handler processes would be two more to outlive a killed run.
+  '--disable-breakpad',
+  '--disable-crash-reporter',
   // Headless Chromium still builds the omnibox popup's web UI, unseen: a second renderer that
   // took about a second of CPU on a 2-core machine, in parallel with the first print.
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
 ]
 
-/** Launches headless Chromium with a fresh temporary profile. */
+/** How long Chromium may take to start and answer; far less than a print may take. */
+export const LAUNCH_TIMEOUT_MS = 20_000
+
+/**
+ * Launches headless Chromium with a fresh profile in a run folder of its own. It talks over a
+ * pipe, so it ends when deckhand ends, even by kill -9; the folders such a run leaves behind
+ * are removed by the next launch.
+ */
 export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserHandle> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'deckhand-chromium-'))
-  const removeProfile = (): void => rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+  sweepDeadRuns()
+  const run = makeRunFolder()
+  // Its own limit, not the print's: a short --timeout must not fail a slow start, nor a long
+  // one hide a browser that never starts.
+  const launchMs = options.launchTimeoutMs ?? LAUNCH_TIMEOUT_MS
+  const env = { ...process.env, ...embeddedBrowserEnv(options.executablePath), ...(run.tmp && { TMPDIR: run.tmp }) }
+  const abort = new AbortController()
+  const done = whileDoing(`starting the browser ${options.executablePath}`)
   let browser: Browser
-  const fontconfig = embeddedBrowserEnv(options.executablePath)
   try {
     // Loaded here so that HTML-only builds never load puppeteer-core.
     const { default: puppeteer } = await import('puppeteer-core')
-    browser = await puppeteer.launch({
-      executablePath: options.executablePath,
-      headless: true,
-      userDataDir: profile,
-      timeout: options.timeoutMs,
-      protocolTimeout: Math.max(options.timeoutMs, 30_000),
-      args: [...CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      ...(fontconfig && { env: { ...process.env, ...fontconfig } }),
-      // Interrupts are handled by the export itself, which also removes partial files.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    })
+    const stop = startLaunchClock(launchMs, () => abort.abort(new Error('launch timed out')))
+    try {
+      browser = await puppeteer.launch({
+        executablePath: options.executablePath,
+        headless: true,
+        pipe: true,
+        userDataDir: run.profile,
+        timeout: launchMs,
+        protocolTimeout: Math.max(options.timeoutMs, 30_000),
+        args: [...CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+        env,
+        // Aborting kills the process group of a browser that never answered.
+        signal: abort.signal,
+        // Interrupts are handled by the export itself, which also removes partial files.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      })
+    } finally {
+      stop()
+    }
   } catch (cause) {
-    removeProfile()
-    throw new DeckError(
-      error(
-        'browser-launch',
-        `Could not start the browser ${options.executablePath}: ${(cause as Error)?.message ?? cause}`,
-        undefined,
-        'Check that the path is a Chrome or Chromium executable; as root, it needs --no-sandbox (added automatically).',
-      ),
-      { cause },
-    )
+    run.remove()
+    throw launchFailed(options.executablePath, cause, abort.signal.aborted ? launchMs : undefined)
+  } finally {
+    done()
   }
   debug('browser launched')
   const kill = (): void => {
@@ -83,7 +100,7 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserH
         child.kill('SIGKILL')
       }
     }
-    removeProfile()
+    run.remove()
   }
   // From launch to close, an interrupt takes the browser and its profile down with the process.
   const release = onInterrupt(kill)
@@ -100,6 +117,49 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserH
       kill()
     },
   }
+}
+
+function launchFailed(executablePath: string, cause: unknown, timedOutAfterMs: number | undefined): DeckError {
+  if (timedOutAfterMs !== undefined) {
+    return new DeckError(
+      error(
+        'browser-launch',
+        `The browser ${executablePath} did not start within ${timedOutAfterMs / 1000} s`,
+        undefined,
+        'Check that the path is a Chrome or Chromium executable that runs on this machine, or pass another with --browser.',
+      ),
+      { cause },
+    )
+  }
+  return new DeckError(
+    error(
+      'browser-launch',
+      `Could not start the browser ${executablePath}: ${(cause as Error)?.message ?? cause}`,
+      undefined,
+      'Check that the path is a Chrome or Chromium executable; as root, it needs --no-sandbox (added automatically).',
+    ),
+    { cause },
+  )
+}
+
+/**
+ * Calls `expired` once `limitMs` of the launch have passed, counting at most a second for any
+ * stretch in which this process could not look (a large deck building in the same thread):
+ * a browser that answered meanwhile is not taken for one that never started.
+ */
+function startLaunchClock(limitMs: number, expired: () => void): () => void {
+  const TICK_MS = 250
+  let counted = 0
+  let last = Date.now()
+  const timer = setInterval(() => {
+    const now = Date.now()
+    counted += Math.min(now - last, 1_000)
+    last = now
+    if (counted < limitMs) return
+    clearInterval(timer)
+    expired()
+  }, TICK_MS)
+  return () => clearInterval(timer)
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -3,6 +3,7 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core'
 import createDebug from 'debug'
 import { DeckError } from '../diagnostics/diagnostic.js'
+import { watchStall, type Stall, type StallWatch } from './watch-stall.js'
 
 const debug = createDebug('deck:browser')
 
@@ -23,8 +24,11 @@ export interface OpenPageOptions {
   readonly onPageError?: (message: string) => void
   /** Told each blocked URL, once. */
   readonly onBlocked?: (url: string) => void
-  /** The caller's error for a failure at `step` (a timeout is a `TimeoutError` cause). */
-  readonly failed: (cause: unknown, step: string) => DeckError
+  /**
+   * The caller's error for a failure at `step` (a timeout is a `TimeoutError` cause, with what
+   * held the page up when that could be found).
+   */
+  readonly failed: (cause: unknown, step: string, stall?: Stall) => DeckError
 }
 
 /** What `use` gets: the ready page, and a way to name the step it is at for error messages. */
@@ -37,10 +41,12 @@ export interface OpenedPage {
 export async function withPage<T>(options: OpenPageOptions, use: (opened: OpenedPage) => Promise<T>): Promise<T> {
   let step = 'opening the page'
   const page = await options.browser.newPage()
+  let watch: StallWatch | undefined
   try {
     page.setDefaultTimeout(options.timeoutMs)
     page.on('pageerror', (err) => options.onPageError?.(err instanceof Error ? err.message : String(err)))
     if (!options.allowNetwork) await blockForeignRequests(page, options.origin, (url) => options.onBlocked?.(url))
+    watch = await watchStall(page, options.url)
     if (options.media === 'print') await page.emulateMediaType('print')
     await page.setViewport({ width: Math.round(options.viewport.width), height: Math.round(options.viewport.height) })
     const started = Date.now()
@@ -52,7 +58,8 @@ export async function withPage<T>(options: OpenPageOptions, use: (opened: Opened
     return await use({ page, step: (name) => void (step = name) })
   } catch (cause) {
     if (cause instanceof DeckError) throw cause
-    throw options.failed(cause, step)
+    const stall = isTimeout(cause) ? await watch?.explain().catch(() => undefined) : undefined
+    throw options.failed(cause, step, stall)
   } finally {
     await page.close().catch(() => undefined)
   }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import createDebug from 'debug'
 import type SendModule from 'send'
+import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { resolveUrlPath } from './resolve-url-path.js'
 
 const debug = createDebug('deck:browser')
@@ -151,7 +152,20 @@ async function listen(server: http.Server, host: string, port: number, attempts:
       })
       return (server.address() as AddressInfo).port
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || i + 1 >= attempts) throw err
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'EADDRINUSE' && i + 1 < attempts) continue
+      if (code === 'EADDRINUSE') throw err
+      // A loopback interface that is down (or an address this machine does not have): the
+      // real cause, said plainly, rather than whatever failed after it.
+      throw new DeckError(
+        error(
+          'server-listen',
+          `Could not listen on ${host}:${port + i}: ${(err as Error).message}`,
+          undefined,
+          host === '127.0.0.1' ? 'The browser reads the deck over the loopback interface: check that it is up (ip link set lo up).' : 'Pass an address this machine has with --host.',
+        ),
+        { cause: err },
+      )
     }
   }
 }

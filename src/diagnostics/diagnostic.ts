@@ -88,6 +88,8 @@ export const DIAGNOSTIC_CODES = [
   'background-contrast',
   // A deck with diagrams where the optional mermaid package is not installed.
   'diagram-package-missing',
+  // A server that cannot listen (the loopback interface print and check read the deck through).
+  'server-listen',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

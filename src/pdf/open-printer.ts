@@ -81,6 +81,8 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
       const diagnostics: Diagnostic[] = []
       const files: string[] = []
       const reported = new Set<string>()
+      // A URL blocked in several products is one warning, at the slide line that names it.
+      const reportedUrls = new Set<string>()
       const printOne = async ({ product, html }: PrintJob): Promise<void> => {
         run.onProgress?.({ deck: built.name, product, phase: 'printing' })
         const urlPath = `/.deckhand-print-${product}.html`
@@ -94,6 +96,8 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
           deckName: built.name,
           product,
           ...(options.tagged && { tagged: true }),
+          slides: built.slides,
+          reportedUrls,
           viewport: product === 'slides' ? { width: built.theme.width, height: built.theme.height } : paperContentBox(run.paper),
         })
         diagnostics.push(...printed.diagnostics)

@@ -3,8 +3,12 @@ import type { Browser, PDFOptions } from 'puppeteer-core'
 import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { isTimeout, withPage } from '../browser/open-page.js'
+import { describeStall, type Stall } from '../browser/watch-stall.js'
+import { whileDoing } from '../browser/guard-interrupts.js'
+import type { Slide } from '../model.js'
 import type { Bookmark } from '../print/bookmark-marker.js'
 import { measureGlyphsInPage } from '../check/measure-glyphs-in-page.js'
+import { locateInSlides } from './locate-in-slides.js'
 
 const debug = createDebug('deck:pdf')
 
@@ -25,6 +29,10 @@ export interface PrintDocumentOptions {
   readonly viewport: { readonly width: number; readonly height: number }
   /** A tagged PDF (structure for screen readers); it takes Chromium about half again as long. */
   readonly tagged?: boolean
+  /** The built deck's slides: a blocked URL or a stuck script is reported at the line that names it. */
+  readonly slides?: readonly Slide[]
+  /** Blocked or broken URLs already reported (by an earlier product of the same deck): each is told once. */
+  readonly reportedUrls?: Set<string>
 }
 
 export interface PrintedDocument {
@@ -38,9 +46,18 @@ export interface PrintedDocument {
 
 /** Opens a print document, waits for its ready signal (see print-runtime.ts), and prints it. */
 export async function printDocument(options: PrintDocumentOptions): Promise<PrintedDocument> {
-  const { timeoutMs, product } = options
   const diagnostics: Diagnostic[] = []
-  const hint = 'Only files inside the output folder are loaded while printing; allow the network to fetch others.'
+  const reportedUrls = options.reportedUrls ?? new Set<string>()
+  const done = whileDoing(`printing ${options.deckName}: ${options.product}`)
+  try {
+    return await printIn(options, diagnostics, reportedUrls)
+  } finally {
+    done()
+  }
+}
+
+async function printIn(options: PrintDocumentOptions, diagnostics: Diagnostic[], reportedUrls: Set<string>): Promise<PrintedDocument> {
+  const { timeoutMs, product } = options
   return withPage(
     {
       browser: options.browser,
@@ -54,13 +71,22 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
       viewport: options.viewport,
       ready: { expression: 'window.__deckhandReady === true', polling: 20, step: 'waiting for fonts and images' },
       onPageError: (message) => diagnostics.push(warning('page-error', `${product}: script error in the print page: ${message}`)),
-      onBlocked: (url) => diagnostics.push(warning('request-blocked', `${product}: blocked a request to ${url}`, undefined, hint)),
-      failed: (cause, step) => printFailed(cause, options, step),
+      onBlocked: (url) => {
+        if (reportedUrls.has(url)) return
+        reportedUrls.add(url)
+        diagnostics.push(blocked(url, options.slides ?? []))
+      },
+      failed: (cause, step, stall) => printFailed(cause, options, step, stall),
     },
     async ({ page, step }) => {
       const broken = (await page.evaluate('window.__deckhandBroken || []')) as string[]
       const bookmarks = (await page.evaluate('window.__deckhandBookmarks || []')) as Bookmark[]
-      for (const src of broken) diagnostics.push(warning('image-broken', `${product}: image ${src} could not be loaded`))
+      // Once per image, at its line; a blocked one has been told already.
+      for (const src of broken) {
+        if (reportedUrls.has(src)) continue
+        reportedUrls.add(src)
+        diagnostics.push(warning('image-broken', `Image ${src} could not be loaded while printing`, locateInSlides(options.slides ?? [], src)))
+      }
       step('looking for characters no font has')
       const missingGlyphs = (await page.evaluate(measureGlyphsInPage, 'body')).filter((g) => g.tofu).map((g) => g.chars).join('')
       // Empty boxes on paper are a failed print: nothing is printed, and the caller says where.
@@ -85,11 +111,27 @@ export async function printDocument(options: PrintDocumentOptions): Promise<Prin
   )
 }
 
-function printFailed(cause: unknown, options: PrintDocumentOptions, step: string): DeckError {
+/** One warning per blocked URL, at the slide line that names it when a slide does. */
+function blocked(url: string, slides: readonly Slide[]): Diagnostic {
+  const span = locateInSlides(slides, url)
+  const where = span ? '' : ' (no slide names it: the theme or a template asks for it)'
+  return warning('request-blocked', `Blocked a request to ${url} while printing${where}`, span, 'Only files inside the output folder are loaded while printing; put the file in the deck, or pass --allow-network.')
+}
+
+const STALL_HINTS: Record<Stall['kind'], string> = {
+  script: 'Printing waits for every script of the deck to finish: fix or remove this one.',
+  request: 'Raise --timeout, or look for an image or font that never finishes loading.',
+  navigated: 'A slide must not send the page elsewhere (a <meta http-equiv="refresh"> or a script setting location).',
+}
+
+function printFailed(cause: unknown, options: PrintDocumentOptions, step: string, stall: Stall | undefined): DeckError {
   const what = `${options.deckName}: ${options.product}`
   if (isTimeout(cause)) {
+    const heldUp = stall ? `, held up by ${describeStall(stall)}` : ''
+    const named = stall && stall.kind === 'script' ? stall.text : stall?.url
+    const span = named ? locateInSlides(options.slides ?? [], named) : undefined
     return new DeckError(
-      error('pdf-timeout', `Printing ${what} timed out after ${options.timeoutMs / 1000} s while ${step}`, undefined, 'Raise --timeout, or look for an image or font that never finishes loading.'),
+      error('pdf-timeout', `Printing ${what} timed out after ${options.timeoutMs / 1000} s while ${step}${heldUp}`, span, STALL_HINTS[stall?.kind ?? 'request']),
       { cause },
     )
   }

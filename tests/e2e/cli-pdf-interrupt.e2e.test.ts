@@ -1,5 +1,6 @@
 // `deckhand pdf` starts Chromium while the deck still builds; a SIGTERM during that build must
-// not leave the browser or its profile behind, and the process still ends by that signal.
+// not leave the browser or its profile behind, and the process still ends by that signal,
+// after one line saying what it interrupted.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -18,7 +19,9 @@ const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
 it('SIGTERM while the deck builds and Chromium starts leaves no Chromium or profile behind', async () => {
   // Big enough that the build is still running when Chromium is up.
   await generateBenchProject(dir, 3000)
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/deckhand.js'), 'pdf', 'bench', '--root', dir, '--handout', 'none'], { stdio: 'ignore' })
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/deckhand.js'), 'pdf', 'bench', '--root', dir, '--handout', 'none'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  let err = ''
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()))
   const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)))
   let browser: ReturnType<typeof descendants> = []
   for (let waited = 0; browser.length === 0; waited += 20) {
@@ -31,6 +34,7 @@ it('SIGTERM while the deck builds and Chromium starts leaves no Chromium or prof
   expect(existsSync(path.join(dir, 'dist', 'bench', 'slides.pdf'))).toBe(false)
   child.kill('SIGTERM')
   expect(await exited).toBe('SIGTERM')
+  expect(err.split('\n').filter((line) => line.startsWith('Interrupted by SIGTERM while '))).toHaveLength(1)
   await sleep(300)
   expect(descendants(process.pid).filter((p) => p.cmdline.includes(profile)).filter((p) => alive(p.pid))).toEqual([])
   expect(browser.filter((p) => alive(p.pid)).map((p) => p.cmdline)).toEqual([])

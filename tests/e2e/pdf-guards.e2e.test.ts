@@ -42,7 +42,7 @@ it('reports a page that never gets ready as pdf-timeout, naming the deck, the pr
   const err = await exportPdfs(input, { ...OPTIONS, products: ['notes'], timeoutMs: 4_000 }).catch((e: unknown) => e)
   expect(err).toBeInstanceOf(DeckError)
   const { diagnostic } = err as DeckError
-  expect(diagnostic.code).toBe('pdf-timeout')
+  expect(diagnostic.code, diagnostic.message).toBe('pdf-timeout')
   expect(diagnostic.message).toMatch(/guarded: notes/)
   expect(diagnostic.message).toMatch(/while (opening the page|waiting for fonts and images)/)
 }, 90_000)

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveFolder, type FolderServer } from '../../../src/browser/serve-folder.js'
+import { DeckError } from '../../../src/diagnostics/diagnostic.js'
 import { rawGet, type Answer } from '../../helpers/http-request.js'
 
 let dir: string
@@ -61,5 +62,15 @@ describe('serveFolder', () => {
     expect(leak.body).not.toContain('TOP-SECRET')
     expect((await get('/%2e%2e/secret.txt')).status).toBe(403)
     expect((await get('/nope.txt')).status).toBe(404)
+  })
+})
+
+describe('an address it cannot listen on', () => {
+  it('is a server-listen error naming the address, not a raw socket error', async () => {
+    // 192.0.2.1 is a documentation address no machine has: the same failure as a loopback that is down.
+    const err = await serveFolder({ root: dir, host: '192.0.2.1' }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(DeckError)
+    expect((err as DeckError).diagnostic.code).toBe('server-listen')
+    expect((err as DeckError).diagnostic.message).toContain('192.0.2.1')
   })
 })
