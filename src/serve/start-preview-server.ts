@@ -109,7 +109,9 @@ function answerPrintPreview(req: http.IncomingMessage, res: http.ServerResponse,
   const pathname = new URL(req.url ?? '/', 'http://x').pathname
   if (pathname === PAGED_SCRIPT_PATH) {
     res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
-    createReadStream(pagedScript()).on('error', () => res.destroy()).pipe(res)
+    const script = pagedScript()
+    if (script) createReadStream(script).on('error', () => res.destroy()).pipe(res)
+    else res.end(PAGED_MISSING)
     return true
   }
   const product = previewProduct(pathname)
@@ -125,10 +127,26 @@ function answerPrintPreview(req: http.IncomingMessage, res: http.ServerResponse,
   return true
 }
 
-/** Paged.js's browser build; the package exports no path to it, so it is found beside its main file. */
-function pagedScript(): string {
-  return path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js')
+/**
+ * Paged.js's browser build, or undefined when the optional package is not installed; the
+ * package exports no path to it, so it is found beside its main file.
+ */
+function pagedScript(): string | undefined {
+  try {
+    return path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js')
+  } catch {
+    return undefined
+  }
 }
+
+// Without Paged.js the print document shows as one long page; a line at its top says how to get page boxes.
+const PAGED_MISSING = `addEventListener('DOMContentLoaded', function () {
+  var note = document.createElement('p');
+  note.textContent = 'Page boxes need the optional pagedjs package: npm install pagedjs. The PDF is the authority.';
+  note.style.cssText = 'margin:0;padding:8px 12px;background:#fff3bf;color:#222;font:14px sans-serif';
+  document.body.insertBefore(note, document.body.firstChild);
+});
+`
 
 function eventText(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data ?? {})}\n\n`
