@@ -2,6 +2,8 @@
 // cells, code tokens, quote and attribution, columns), for outputs that are not HTML.
 import type { Token, Tokens } from 'marked'
 import { decodeEntities, plainText } from '../html/html-text.js'
+import type { DiagramToken } from '../diagrams/diagram-syntax.js'
+import type { MathToken } from '../math/math-syntax.js'
 import type { CodeBlock, ContentBlock, ImageRef, ListEntry, TableAlign, TextRun } from '../model.js'
 import { parseCodeInfo } from './highlight-code.js'
 import { highlightedCode, type BlockToken } from './markdown.js'
@@ -80,6 +82,13 @@ function blocksOf(token: Token, line: number, nested: (tokens: readonly Token[])
     }
     case 'hr':
       return [{ kind: 'rule', line }]
+    // Outputs without a browser (notes, the PowerPoint) show a formula as its TeX, a diagram as its label.
+    case 'dhMath':
+      return [{ kind: 'paragraph', line, runs: [{ text: (token as unknown as MathToken).tex.trim(), code: true }] }]
+    case 'dhDiagram': {
+      const diagram = token as unknown as DiagramToken
+      return [{ kind: 'paragraph', line, runs: [{ text: diagram.alt || diagram.caption || 'Diagram', italic: true }] }]
+    }
     case 'html':
       return COMMENT.test(token.raw) ? [] : [{ kind: 'html', line, text: plainText(token.raw) }]
     default:
@@ -151,6 +160,7 @@ export function inlineRuns(tokens: readonly Token[], marks: Marks = {}, images: 
     else if (token.type === 'codespan') push(String(t.text), { code: true }) // code spans keep entities as written
     else if (token.type === 'br' || (token.type === 'html' && /^<br\s*\/?>$/i.test(token.raw.trim()))) push('\n')
     else if (token.type === 'html') continue // inline tags: their text arrives as text tokens
+    else if (token.type === 'dhMath') push((token as unknown as MathToken).tex, { code: true })
     else if (t.tokens?.length) runs.push(...inlineRuns(t.tokens, marks, images))
     else if (typeof t.text === 'string') push(decodeEntities(token.type === 'escape' ? t.text : joinLines(t.text)))
   }

@@ -91,3 +91,14 @@ describe('slide blocks', () => {
     expect(slide!.notesBlocks).toMatchObject([{ kind: 'list', items: [{ runs: [{ text: 'first point' }] }, { runs: [{ text: 'second point' }] }] }])
   })
 })
+
+describe('formulas and diagrams in the blocks', () => {
+  it('keep a formula as its TeX and a diagram as its label, so no output drops them', () => {
+    const found = blocks('## Maths\n\nInline $a^2$ here.\n\n$$\\sum_i x_i$$\n\n```mermaid {alt="The flow"}\nflowchart LR\n  A --> B\n```\n')
+    expect(found).toEqual([
+      { kind: 'paragraph', line: 3, runs: [{ text: 'Inline ' }, { text: 'a^2', code: true }, { text: ' here.' }] },
+      { kind: 'paragraph', line: 5, runs: [{ text: '\\sum_i x_i', code: true }] },
+      { kind: 'paragraph', line: 7, runs: [{ text: 'The flow', italic: true }] },
+    ])
+  })
+})
