@@ -1,7 +1,8 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { DEFAULT_EXPORT_FORMATS, EXPORT_FORMATS } from '../model.js'
-import { relativePath, report, reportError, type CliIo } from './cli-io.js'
+import { error } from '../diagnostics/diagnostic.js'
+import { relativePath, report, reportError, secondsOption, type CliIo } from './cli-io.js'
 import { runBuild, type CommonOptions } from './run-decks.js'
 import { DECKS_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
 
@@ -48,15 +49,13 @@ export function addExportCommand(program: Command, io: CliIo): void {
       }
       const downscale = options.downscale === undefined || options.downscale === false ? undefined : options.downscale === true ? 2 : Number(options.downscale)
       if (downscale !== undefined && !(downscale > 0)) {
-        io.err(`error  --downscale needs a positive number, not "${options.downscale}"`)
-        io.failed = true
+        report(io, [error('option-invalid', `--downscale needs a positive number, not "${options.downscale}"`)])
         return
       }
       const numbers = { scale: options.scale, width: options.width, timeout: options.timeout }
       const bad = Object.entries(numbers).find(([, v]) => v !== undefined && !(Number(v) > 0))
       if (bad) {
-        io.err(`error  --${bad[0]} needs a positive number, not "${bad[1]}"`)
-        io.failed = true
+        report(io, [error('option-invalid', `--${bad[0]} needs a positive number, not "${bad[1]}"`)])
         return
       }
       const pictures = {
@@ -65,7 +64,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
         ...(options.fragments && { fragments: true }),
         ...(options.contactSheet && { contactSheet: true }),
         ...(options.browser && { browserPath: options.browser }),
-        timeoutMs: Number(options.timeout ?? 120) * 1000,
+        timeoutMs: secondsOption(options.timeout, 120),
       }
       await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, {
         async run(io, built) {
