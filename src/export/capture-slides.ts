@@ -9,9 +9,9 @@ import type { BrowserHandle } from '../browser/open-browser.js'
 import { isTimeout, withPage } from '../browser/open-page.js'
 import { serveFolder } from '../browser/serve-folder.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
-import { DECK_STYLESHEETS, DEFAULT_PRINT_TIMEOUT_MS } from '../pdf/export-pdfs.js'
+import { DEFAULT_PRINT_TIMEOUT_MS } from '../pdf/export-pdfs.js'
+import { printRenderer } from '../pdf/print-renderer.js'
 import { withPrintRuntime } from '../print/print-runtime.js'
-import { renderPrintDocument } from '../print/render-print-document.js'
 
 const debug = createDebug('deck:png')
 
@@ -100,11 +100,9 @@ export async function captureSlides(built: BuiltDeck, options: CaptureOptions = 
   }
 }
 
-/** The slides print document, rendered as for slides.pdf (through the print stage's own functions). */
+/** The slides print document, rendered as slides.pdf's is (its partials, stylesheets and runtime). */
 function slidesDocument(built: BuiltDeck, fragments: boolean): string {
-  const stylesheets = DECK_STYLESHEETS.filter((f) => f in built.output.files)
-  const input = { deck: built.config, slides: built.html.slides, chapters: built.chapters, theme: built.theme, templates: built.templates, paper: built.config.handouts.paper, fragments, stylesheets }
-  return withPrintRuntime(renderPrintDocument({ ...input, product: 'slides' }))
+  return withPrintRuntime(printRenderer(built, built.config.handouts.paper, fragments)('slides'))
 }
 
 /** Steps counted from 1 per slide, the final state (no data-dhp-step) last; a slide with one page has none. */
