@@ -14,12 +14,10 @@ import { DEFAULT_PRINT_TIMEOUT_MS, type ExportPdfsOptions } from './export-pdfs.
 import { printRenderer } from './print-renderer.js'
 import { openPrinter, type Printer, type PrintJob } from './open-printer.js'
 import { productSignature } from './print-inputs.js'
+// Blocks that print hides: slides-only ones in handouts, handout-only ones on slides (handouts.css).
+import { HANDOUT_ONLY_CLASS, SLIDES_ONLY_CLASS } from '../slides/markdown.js'
 
 const debug = createDebug('deck:pdf')
-// Blocks (src/slides/markdown.ts) that print hides: slides-only ones in handouts, handout-only
-// ones on slides (handouts.css).
-const SLIDES_ONLY_CLASS = 'dh-slides-only'
-const HANDOUT_ONLY_CLASS = 'dh-handout-only'
 
 export interface LivePrintOptions extends Omit<ExportPdfsOptions, 'browser'> {
   /** The deck's output folder, where the PDFs go. */

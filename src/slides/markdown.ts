@@ -68,6 +68,10 @@ function spendScanBudget(chars: number): void {
 // Where a container may start, tried at each line start of the paragraph.
 const CONTAINER_OPEN = /:::/y
 
+/** The classes of `:::handout` and `:::slides` blocks; print CSS hides each where it does not belong. */
+export const HANDOUT_ONLY_CLASS = 'dh-handout-only'
+export const SLIDES_ONLY_CLASS = 'dh-slides-only'
+
 const containers: TokenizerAndRendererExtension = {
   name: 'dhBlock',
   level: 'block',
@@ -85,7 +89,7 @@ const containers: TokenizerAndRendererExtension = {
       const cols = inner.map((html) => `<div class="dh-column">\n${html}</div>\n`).join('')
       return `<div class="dh-columns dh-columns-${inner.length}">\n${cols}</div>\n`
     }
-    const cls = block.kind === 'handout' ? 'dh-handout-only' : block.kind === 'slides' ? 'dh-slides-only' : `dh-block dh-block-${block.kind}`
+    const cls = block.kind === 'handout' ? HANDOUT_ONLY_CLASS : block.kind === 'slides' ? SLIDES_ONLY_CLASS : `dh-block dh-block-${block.kind}`
     return `<div class="${cls}">\n${inner.join('')}</div>\n`
   },
 }
