@@ -16,9 +16,11 @@ function npm(args, cwd) {
 /**
  * Packs the package into `dir` and installs the tarball into `dir/app` (an empty project)
  * without devDependencies. npm's cache makes a second run fast. Returns the app folder.
+ * `build: false` packs lib/ as it is, for a caller that has just built it.
  */
-export function packAndInstall(dir) {
-  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], PACKAGE_ROOT))
+export function packAndInstall(dir, { build = true } = {}) {
+  const pack = ['pack', '--json', '--pack-destination', dir, ...(build ? [] : ['--ignore-scripts'])]
+  const [packed] = JSON.parse(npm(pack, PACKAGE_ROOT))
   const app = path.join(dir, 'app')
   mkdirSync(app)
   writeFileSync(path.join(app, 'package.json'), '{ "private": true }\n')
