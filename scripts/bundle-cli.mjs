@@ -3,7 +3,7 @@
 // bundled need not be installed: the libraries whose code is all in the bundle are
 // devDependencies, so `npm install deckhand` does not fetch them (as Marp CLI does).
 import { createRequire } from 'node:module'
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { build } from 'esbuild'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +13,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = path.join(root, 'lib', 'bundle')
 const VENDOR = 'vendor'
 const HIGHLIGHT_LANGUAGES = 'highlight-languages'
+const LANGUAGE_REQUIRE = '`highlight.js/lib/languages/${name}`'
+// The compiled sources (tsc's output), as opposed to the libraries under node_modules.
+const compiled = path.join(root, 'lib') + path.sep
 // Installed and loaded from node_modules: sharp is native code; the embedded Chromium, KaTeX
 // (its stylesheet and fonts go into decks; its code loads only for formulas) and the
 // optional Mermaid and Paged.js are packages whose files are read at run time.
@@ -31,11 +34,15 @@ function lazyRequires(vendored) {
   return {
     name: 'lazy-requires',
     setup(build) {
-      build.onLoad({ filter: /[\\/]lib[\\/].*\.js$/ }, async ({ path: file }) => {
+      build.onLoad({ filter: /\.js$/ }, async ({ path: file }) => {
+        if (!file.startsWith(compiled)) return undefined
         const text = await readFile(file, 'utf8')
         if (!text.includes('createRequire(import.meta.url)')) return undefined
+        if (text.includes('highlight.js/lib/languages/') && !text.includes(LANGUAGE_REQUIRE)) {
+          throw new Error(`${file} loads highlight.js languages in a way this bundler does not know: update lazyRequires`)
+        }
         const contents = text
-          .replace('`highlight.js/lib/languages/${name}`', `\`./${HIGHLIGHT_LANGUAGES}/\${name}.cjs\``)
+          .replace(LANGUAGE_REQUIRE, `\`./${HIGHLIGHT_LANGUAGES}/\${name}.cjs\``)
           .replace(/\brequire\((['"])([^'"./][^'"]*)\1\)/g, (call, _quote, spec) => {
             if (isExternal(spec)) return call
             vendored.add(spec)
@@ -110,4 +117,3 @@ const result = await build({
 })
 const metafiles = [result.metafile, (await bundleVendored(vendored)).metafile, (await bundleHighlightLanguages()).metafile]
 await writeThirdPartyNotices(root, metafiles, path.join(outdir, 'THIRD-PARTY-NOTICES.txt'))
-if (process.env.DECKHAND_BUNDLE_META) await writeFile(process.env.DECKHAND_BUNDLE_META, JSON.stringify(result.metafile))

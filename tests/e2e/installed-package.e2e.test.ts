@@ -3,7 +3,7 @@
 // jszip, Handlebars, ...) must work from lib/bundle/ alone. The installed command prints a lone
 // talk.md and exports it to PowerPoint, and `import('deckhand')` builds a deck from code.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { packAndInstall } from '../../scripts/pack-install.mjs'
@@ -43,6 +43,8 @@ describe('the packed package installed without devDependencies', () => {
     const pdf = await readPdf(path.join(talkDir, 'talk', 'slides.pdf'))
     expect(pdf.pages).toBe(3) // the title slide, First, Second
     expect(pdf.text.join(' ')).toContain('Hello from the installed package')
+    // The python fence is highlighted: its language came from lib/bundle/highlight-languages/.
+    expect(readFileSync(path.join(talkDir, 'talk', 'index.html'), 'utf8')).toMatch(/<code class="hljs language-python">.*<span class="hljs-/s)
   })
 
   it('exports it to PowerPoint (the bundled pptxgenjs and jszip)', async () => {
