@@ -135,4 +135,21 @@ describe('deckhand check', () => {
       expect(run.stderr).not.toMatch(/01\.md:[1-3]:/)
     }, 120_000)
   })
+
+  describe('a deck that asks for a file on the network', () => {
+    let project: string
+    beforeAll(async () => {
+      project = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-blocked-'))
+      await writeFile(path.join(project, 'package.json'), '{ "private": true }\n')
+      await mkdir(path.join(project, 'content', 'b'), { recursive: true })
+      await writeFile(path.join(project, 'content', 'b', 'deck.yml'), 'title: Remote\n')
+      await writeFile(path.join(project, 'content', 'b', '01.md'), '## First\n\nText.\n\n---\n\n## Second\n\n![a pixel](http://192.0.2.1/pixel.png)\n')
+    })
+    afterAll(() => rm(project, { recursive: true, force: true }))
+
+    it('reports the blocked request at the line that names it', async () => {
+      const run = await deckhand(['check', 'b'], project)
+      expect(run.stderr).toMatch(/content\/b\/01\.md:9:\d+ {2}warning {2}The deck asks for http:\/\/192\.0\.2\.1\/pixel\.png/)
+    }, 120_000)
+  })
 })
