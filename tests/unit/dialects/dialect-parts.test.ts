@@ -78,6 +78,16 @@ describe('Slidev imports', () => {
     expect(result.value.slides[1]!.span.file).toBe(path.join(root, 'deck/pages/one.md'))
     expect(codes(result.diagnostics)).toEqual([['error', 'import-outside-deck', 11]])
   })
+
+  it('reads an import whose name starts with two dots: it is inside the deck', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'deckhand-imports-'))
+    temp.push(root)
+    await writeFile(path.join(root, '..dots.md'), '# Dots')
+    const text = lines('---', 'layout: cover', '---', '# Start', '', '---', 'src: ./..dots.md', '---', '')
+    const { result } = await parseChapterWithImports(path.join(root, 'slides.md'), text, root)
+    expect(result.diagnostics).toEqual([])
+    expect(result.value.slides.map((s) => s.markdown.trim())).toEqual(['# Start', '# Dots'])
+  })
 })
 
 describe('.element on every layout and code steps', () => {
