@@ -57,6 +57,15 @@ describe('reveal-md separators', () => {
     const bad = parseChapter('/deck/a.md', lines('---', 'separator: "(unclosed"', '---', 'x'))
     expect(codes(bad.diagnostics)).toEqual([['error', 'front-matter-invalid', 2]])
   })
+
+  it('refuses a separator whose nested repetition could backtrack for minutes, at its line', () => {
+    const text = lines('---', 'title: Tides', "notesSeparator: '^(a+)+$'", '---', 'Body', `${'a'.repeat(40)}!`)
+    const started = performance.now()
+    const { value, diagnostics } = parseChapter('/deck/a.md', text)
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(codes(diagnostics)).toEqual([['error', 'regex-unsafe', 3]])
+    expect(value.slides).toHaveLength(1)
+  })
 })
 
 describe('Slidev imports', () => {
