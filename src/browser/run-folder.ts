@@ -1,8 +1,8 @@
 // I/O: each browser deckhand starts gets one temporary folder of its own, named for the process
 // that owns it: the profile and Chromium's own temp files (its TMPDIR) live inside. A run that
 // ends normally removes it; one that was killed (kill -9) cannot, so each launch first removes
-// the folders of owners no longer alive.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+// the folders of owners no longer alive, and the bare profiles older versions left.
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import createDebug from 'debug'
@@ -12,6 +12,10 @@ const debug = createDebug('deck:browser')
 // Short: Chromium's singleton socket lives in its TMPDIR, and a socket path has at most 107 bytes.
 const PREFIX = 'dh-run-'
 const OWNED = /^dh-run-(\d+)-/
+/** Older versions' profiles, named for no one: Chromium's SingletonLock (`host-pid`) names the owner. */
+const LEGACY = /^deckhand-chromium-/
+/** A legacy profile without a lock is swept once this old: Chromium takes the lock as it starts. */
+const LEGACY_UNLOCKED_AGE_MS = 10 * 60_000
 /** What Chromium puts below its TMPDIR: `/org.chromium.Chromium.XXXXXX/SingletonSocket`. */
 const SOCKET_TAIL = 45
 const SOCKET_MAX = 107
@@ -60,9 +64,9 @@ export function sweepDeadRuns(tempRoot = os.tmpdir()): string[] {
   }
   const uid = process.getuid?.()
   for (const name of names) {
-    const pid = Number(OWNED.exec(name)?.[1])
-    if (!pid || pid === process.pid || isAlive(pid)) continue
     const folder = path.join(tempRoot, name)
+    const pid = Number(OWNED.exec(name)?.[1]) || (LEGACY.test(name) ? legacyOwner(folder) : 0)
+    if (!pid || pid === process.pid || (pid > 0 && isAlive(pid))) continue
     try {
       // Only this user's own folders: another user's are theirs to sweep.
       if (uid !== undefined && statSync(folder).uid !== uid) continue
@@ -74,6 +78,28 @@ export function sweepDeadRuns(tempRoot = os.tmpdir()): string[] {
   }
   if (removed.length) debug('removed %d folders of ended runs', removed.length)
   return removed
+}
+
+/**
+ * The pid in a legacy profile's SingletonLock; -1 (ended) when there is no lock and the folder is
+ * old; 0 (keep) when the lock belongs to another host or the folder may be starting.
+ */
+function legacyOwner(folder: string): number {
+  try {
+    const [host, pid] = splitLock(readlinkSync(path.join(folder, 'SingletonLock')))
+    return host === os.hostname() ? pid : 0
+  } catch {
+    try {
+      return Date.now() - statSync(folder).mtimeMs > LEGACY_UNLOCKED_AGE_MS ? -1 : 0
+    } catch {
+      return 0
+    }
+  }
+}
+
+function splitLock(target: string): [string, number] {
+  const dash = target.lastIndexOf('-')
+  return [target.slice(0, dash), Number(target.slice(dash + 1)) || 0]
 }
 
 /** True while a process with that id exists (EPERM: it exists, and is another user's). */

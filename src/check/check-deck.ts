@@ -33,6 +33,7 @@ export async function checkDeck(built: BuiltDeck, options: CheckDeckOptions = {}
     ...(options.browserPath && { browserPath: options.browserPath }),
     ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
     ...(options.onUnpack && { onUnpack: options.onUnpack }),
+    slides: built.slides,
     backdrops: new Set(built.slides.filter((s) => s.background?.image || s.background?.video).map((s) => s.id)),
   })
   const outputFiles = new Set([...Object.keys(built.output.files), ...built.output.assets.map((a) => a.to)])

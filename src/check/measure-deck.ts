@@ -5,6 +5,8 @@ import { launchBrowser } from '../browser/launch-browser.js'
 import { isTimeout, withPage } from '../browser/open-page.js'
 import { serveFolder, type FolderServer } from '../browser/serve-folder.js'
 import type { Page } from 'puppeteer-core'
+import type { Slide } from '../model.js'
+import { locateInSlides } from '../pdf/locate-in-slides.js'
 import type { ContrastMeasurement, DeckMeasurements, SlideMeasurement } from './deck-measurements.js'
 import { measureBackdropContrastInPage, showBackdropOnly } from './measure-backdrop-in-page.js'
 import { measureGlyphsInPage } from './measure-glyphs-in-page.js'
@@ -26,6 +28,8 @@ export interface MeasureDeckOptions {
   readonly onUnpack?: (into: string) => void
   /** Ids of the slides with a background picture or video, whose text is judged against it. */
   readonly backdrops?: ReadonlySet<string>
+  /** The built deck's slides: a blocked URL is reported at the line that names it. */
+  readonly slides?: readonly Slide[]
 }
 
 const CSS_ESCAPE = (id: string): string => id.replace(/["\\]/g, '\\$&')
@@ -49,7 +53,7 @@ export async function measureDeck(options: MeasureDeckOptions): Promise<StageRes
         viewport: { width: options.width, height: options.height },
         ready: { expression: 'window.Reveal && window.Reveal.isReady()', polling: 50, step: 'waiting for Reveal.js' },
         onPageError: (message) => diagnostics.push(warning('page-error', `Script error in the deck: ${message}`)),
-        onBlocked: (url) => diagnostics.push(warning('request-blocked', `The deck asks for ${url}, outside its output folder`, undefined, hint)),
+        onBlocked: (url) => diagnostics.push(warning('request-blocked', `The deck asks for ${url}, outside its output folder`, locateInSlides(options.slides ?? [], url), hint)),
         failed: (cause, step) => checkFailed(cause, step, timeoutMs),
       },
       async ({ page, step }) => {

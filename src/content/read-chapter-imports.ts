@@ -1,12 +1,12 @@
 // I/O: reads the files a chapter imports (Slidev's `src:`) and parses the chapter with them.
 // Only files inside the deck folder are read, however a path or a symlink is written.
 import { readFile, realpath } from 'node:fs/promises'
-import path from 'node:path'
 import type { StageResult } from '../diagnostics/diagnostic.js'
 import type { Chapter } from '../model.js'
 import type { ChapterSources } from './dialects/split-dialect.js'
 import { parseChapter } from './parse-chapter.js'
 import type { FrontMatterOptions } from './parse-front-matter.js'
+import { isSameOrInside } from '../project/path-inside.js'
 import { decodeText } from './read-text.js'
 
 const MAX_ROUNDS = 8
@@ -34,10 +34,8 @@ async function readImport(file: string, deckDir: string): Promise<string | { rea
   let real: string
   let bytes: Uint8Array
   try {
-    const root = await realpath(deckDir)
     real = await realpath(file)
-    const inside = path.relative(root, real)
-    if (inside.startsWith('..') || path.isAbsolute(inside)) return { unread: 'outside' }
+    if (!isSameOrInside(real, await realpath(deckDir))) return { unread: 'outside' }
     bytes = await readFile(real)
   } catch {
     return { unread: 'missing' }

@@ -90,6 +90,8 @@ export const DIAGNOSTIC_CODES = [
   'diagram-package-missing',
   // A server that cannot listen (the loopback interface print and check read the deck through).
   'server-listen',
+  // A separator regex a deck brings (reveal-md) that could take exponential time on some text.
+  'regex-unsafe',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

@@ -28,6 +28,15 @@ function deckhand(args: readonly string[], cwd = ROOT): Promise<Run> {
   })
 }
 
+/** A project in a temp folder with one deck `name` made of `files` (deck.yml, chapters). */
+async function makeProject(prefix: string, name: string, files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `deckhand-e2e-${prefix}-`))
+  await writeFile(path.join(dir, 'package.json'), '{ "private": true }\n')
+  await mkdir(path.join(dir, 'content', name), { recursive: true })
+  for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, 'content', name, file), text)
+  return dir
+}
+
 describe('deckhand check', () => {
   let problems: Run
   beforeAll(async () => {
@@ -100,11 +109,10 @@ describe('deckhand check', () => {
   describe('a deck in Chinese only', () => {
     let project: string
     beforeAll(async () => {
-      project = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-zh-'))
-      await writeFile(path.join(project, 'package.json'), '{ "private": true }\n')
-      await mkdir(path.join(project, 'content', 'zh'), { recursive: true })
-      await writeFile(path.join(project, 'content', 'zh', 'deck.yml'), 'title: 深度学习的故事\nlang: zh-CN\n')
-      await writeFile(path.join(project, 'content', 'zh', '01.md'), '---\ntitle: 第一章\n---\n## 研究方法\n\n- 深度学习改变了研究\n- 简单直接 发展历史\n\nNote: 这是演讲者的笔记。\n')
+      project = await makeProject('zh', 'zh', {
+        'deck.yml': 'title: 深度学习的故事\nlang: zh-CN\n',
+        '01.md': '---\ntitle: 第一章\n---\n## 研究方法\n\n- 深度学习改变了研究\n- 简单直接 发展历史\n\nNote: 这是演讲者的笔记。\n',
+      })
     })
     afterAll(() => rm(project, { recursive: true, force: true }))
 
@@ -119,12 +127,11 @@ describe('deckhand check', () => {
   describe('a deck with formulas', () => {
     let project: string
     beforeAll(async () => {
-      project = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-math-'))
-      await writeFile(path.join(project, 'package.json'), '{ "private": true }\n')
-      await mkdir(path.join(project, 'content', 'm'), { recursive: true })
-      await writeFile(path.join(project, 'content', 'm', 'deck.yml'), 'title: Formulas\n')
       const terms = Array.from({ length: 60 }, (_, i) => `x_{${i}}^{2}`).join(' + ')
-      await writeFile(path.join(project, 'content', 'm', '01.md'), `## One that fits\n\n$$\\sum_{i=1}^{n} x_i^2$$\n\n---\n\n## One too wide\n\n$$${terms}$$\n`)
+      project = await makeProject('math', 'm', {
+        'deck.yml': 'title: Formulas\n',
+        '01.md': `## One that fits\n\n$$\\sum_{i=1}^{n} x_i^2$$\n\n---\n\n## One too wide\n\n$$${terms}$$\n`,
+      })
     })
     afterAll(() => rm(project, { recursive: true, force: true }))
 
@@ -133,6 +140,22 @@ describe('deckhand check', () => {
       expect(run.code).toBe(1)
       expect(run.stderr).toMatch(/content\/m\/01\.md:7:\d+ {2}error {2}Slide content overflows the slide frame by \d+ px at the right/)
       expect(run.stderr).not.toMatch(/01\.md:[1-3]:/)
+    }, 120_000)
+  })
+
+  describe('a deck that asks for a file on the network', () => {
+    let project: string
+    beforeAll(async () => {
+      project = await makeProject('blocked', 'b', {
+        'deck.yml': 'title: Remote\n',
+        '01.md': '## First\n\nText.\n\n---\n\n## Second\n\n![a pixel](http://192.0.2.1/pixel.png)\n',
+      })
+    })
+    afterAll(() => rm(project, { recursive: true, force: true }))
+
+    it('reports the blocked request at the line that names it', async () => {
+      const run = await deckhand(['check', 'b'], project)
+      expect(run.stderr).toMatch(/content\/b\/01\.md:9:\d+ {2}warning {2}The deck asks for http:\/\/192\.0\.2\.1\/pixel\.png/)
     }, 120_000)
   })
 })

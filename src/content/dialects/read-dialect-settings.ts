@@ -1,5 +1,6 @@
 // Pure: a chapter's front matter -> which tool it was written for, and the settings deckhand takes
 // from it (theme, Reveal options, separators); what is left is validated as deckhand's own.
+import safeRegex from 'safe-regex2'
 import { error, warning, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.js'
 import type { ChapterDialect } from '../../model.js'
 import type { YamlMapping } from '../../yaml/parse-yaml-mapping.js'
@@ -88,7 +89,12 @@ function readSeparators(head: Readonly<Record<string, unknown>>, span: (key: str
   const read = (key: keyof Separators): string => {
     const value = head[key]
     if (value === undefined || value === null || value === '') return ''
-    if (typeof value === 'string' && isRegex(value)) return value
+    if (typeof value === 'string' && isRegex(value)) {
+      if (safeRegex(value)) return value
+      // A repetition inside a repetition can backtrack for minutes on one unlucky line.
+      diagnostics.push(error('regex-unsafe', `\`${key}\` repeats a group that itself repeats, which can take very long on some text`, span(key), 'Write it without a repetition inside a repetition, e.g. `^\\n\\n\\n` rather than `^(\\s*\\n){3}`.'))
+      return ''
+    }
     diagnostics.push(error('front-matter-invalid', `\`${key}\` is not a regular expression`, span(key), 'reveal-md reads it as a JavaScript regular expression, e.g. `<!--s-->` or `^\\n\\n\\n`.'))
     return ''
   }

@@ -1,6 +1,6 @@
 // Run folders of ended runs are removed by the next launch; those of live runs are kept.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, expect, it } from 'vitest'
@@ -51,6 +51,25 @@ it('removes the folders of ended runs, and keeps live ones and other folders', (
   for (const dir of [dead, live, parent, other]) mkdirSync(path.join(dir, 'profile'), { recursive: true })
   expect(sweepDeadRuns(root)).toEqual([dead])
   expect(readdirSync(root).sort()).toEqual([path.basename(live), path.basename(parent), path.basename(other)].sort())
+})
+
+it("removes older versions' bare profiles whose Chromium has ended, and keeps the rest", () => {
+  const root = tempDir()
+  const profile = (name: string, lock?: string, ageMinutes = 0): string => {
+    const dir = path.join(root, `deckhand-chromium-${name}`)
+    mkdirSync(dir)
+    if (lock) symlinkSync(lock, path.join(dir, 'SingletonLock'))
+    const when = new Date(Date.now() - ageMinutes * 60_000)
+    utimesSync(dir, when, when)
+    return dir
+  }
+  const ended = profile('ended', `${os.hostname()}-${deadPid()}`)
+  const running = profile('running', `${os.hostname()}-${process.ppid}`)
+  const elsewhere = profile('elsewhere', `another-host-${deadPid()}`)
+  const unlockedOld = profile('unlockedOld', undefined, 60)
+  const starting = profile('starting')
+  expect(sweepDeadRuns(root).sort()).toEqual([ended, unlockedOld].sort())
+  expect(readdirSync(root).sort()).toEqual([running, elsewhere, starting].map((d) => path.basename(d)).sort())
 })
 
 it('removes the temp files an ended run left beside its outputs, and no other file', async () => {

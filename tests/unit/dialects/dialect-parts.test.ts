@@ -57,6 +57,15 @@ describe('reveal-md separators', () => {
     const bad = parseChapter('/deck/a.md', lines('---', 'separator: "(unclosed"', '---', 'x'))
     expect(codes(bad.diagnostics)).toEqual([['error', 'front-matter-invalid', 2]])
   })
+
+  it('refuses a separator whose nested repetition could backtrack for minutes, at its line', () => {
+    const text = lines('---', 'title: Tides', "notesSeparator: '^(a+)+$'", '---', 'Body', `${'a'.repeat(40)}!`)
+    const started = performance.now()
+    const { value, diagnostics } = parseChapter('/deck/a.md', text)
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(codes(diagnostics)).toEqual([['error', 'regex-unsafe', 3]])
+    expect(value.slides).toHaveLength(1)
+  })
 })
 
 describe('Slidev imports', () => {
@@ -77,6 +86,16 @@ describe('Slidev imports', () => {
     expect(result.value.slides.map((s) => s.markdown.trim())).toEqual(['# Start', '# Two', '# Three'])
     expect(result.value.slides[1]!.span.file).toBe(path.join(root, 'deck/pages/one.md'))
     expect(codes(result.diagnostics)).toEqual([['error', 'import-outside-deck', 11]])
+  })
+
+  it('reads an import whose name starts with two dots: it is inside the deck', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'deckhand-imports-'))
+    temp.push(root)
+    await writeFile(path.join(root, '..dots.md'), '# Dots')
+    const text = lines('---', 'layout: cover', '---', '# Start', '', '---', 'src: ./..dots.md', '---', '')
+    const { result } = await parseChapterWithImports(path.join(root, 'slides.md'), text, root)
+    expect(result.diagnostics).toEqual([])
+    expect(result.value.slides.map((s) => s.markdown.trim())).toEqual(['# Start', '# Dots'])
   })
 })
 

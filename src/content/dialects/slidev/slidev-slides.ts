@@ -3,6 +3,7 @@
 // and the Vue markup is rewritten (see rewrite-vue-markup.ts).
 import path from 'node:path'
 import { error, warning, type Diagnostic } from '../../../diagnostics/diagnostic.js'
+import { isSameOrInside } from '../../../project/path-inside.js'
 import { foreignKeyList } from '../foreign-keys.js'
 import type { RawSlide } from '../raw-slide.js'
 import { findComments } from '../text-ranges.js'
@@ -56,8 +57,7 @@ function addImport(block: SlidevBlock, file: string, front: Record<string, unkno
   const [rawPath = '', range] = String(block.front.src).split('#')
   const target = rawPath.startsWith('/') ? path.join(state.root, rawPath.slice(1)) : path.resolve(path.dirname(file), rawPath)
   const span = { file, line: block.frontLine }
-  const inside = path.relative(state.root, target)
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+  if (!isSameOrInside(target, state.root)) {
     state.diagnostics.push(error('import-outside-deck', `\`src: ${rawPath}\` points outside the deck folder`, span, 'Imported slides must live in the deck folder, next to the chapter or below it.'))
     return
   }
