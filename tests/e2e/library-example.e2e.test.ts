@@ -1,5 +1,5 @@
 // The README's "From code" example, run as a library user runs it: the block as written, in a
-// project of its own, importing the built package (lib/, what `deckhand` resolves to).
+// project of its own, importing the built package (lib/bundle/index.mjs, what `deckhand` resolves to).
 import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -30,7 +30,7 @@ it('builds, prints and checks a deck exactly as the README shows', async () => {
   writeFileSync(path.join(project, 'package.json'), '{ "private": true }\n')
   writeFileSync(path.join(deck, 'deck.yml'), 'title: From code\nauthor: A library user\ndate: "2026-12-01"\nhandouts:\n  layouts: [3-up]\n')
   writeFileSync(path.join(deck, '01-start.md'), '---\ntitle: Start\n---\n\n## One\n\n- a point\n\nNote: Say it.\n\n---\n\n## Two\n\n:::handout\nRead this later.\n:::\n')
-  const entry = pathToFileURL(path.join(ROOT, 'lib', 'index.js')).href
+  const entry = pathToFileURL(path.join(ROOT, 'lib', 'bundle', 'index.mjs')).href
   writeFileSync(path.join(project, 'example.mjs'), code.replace("from 'deckhand'", `from ${JSON.stringify(entry)}`))
   const { stdout } = await promisify(execFile)(process.execPath, ['example.mjs'], { cwd: project, timeout: 110_000 })
   expect(stdout).toMatch(/^2 PDFs; \d+\.\d minutes$/m)
