@@ -3,6 +3,15 @@
 // pptxgenjs, so the layout can be tested as data and the writer only translates.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js'
 
+/** A diagram's or formula's size on the slide, in design pixels, as the browser drew it. */
+export interface FigureSize {
+  readonly w: number
+  readonly h: number
+}
+
+/** Each slide's figures (diagrams and display formulas) by slide number, in the slide's order; absent: not drawn. */
+export type FigureSizes = ReadonlyMap<number, readonly (FigureSize | undefined)[]>
+
 /** Where a shape sits, in design pixels from the slide's top-left corner. */
 export interface Box {
   readonly x: number
@@ -78,6 +87,17 @@ export type PlanShape =
       readonly src: string
       readonly alt: string
       /** The Markdown line that named the image, for errors. */
+      readonly line: number
+    }
+  | {
+      readonly kind: 'figure'
+      /** The frame the picture is fitted into, at most at its size on the slide. */
+      readonly box: Box
+      readonly of: 'diagram' | 'formula'
+      /** Which of the slide's diagrams and display formulas, counted from 0 in the slide's order; -1: none taken. */
+      readonly figure: number
+      /** The diagram's label or the formula's TeX: the picture's description, and shown instead when it could not be taken. */
+      readonly text: string
       readonly line: number
     }
   | {

@@ -1,0 +1,94 @@
+// I/O: the pictures of every slide's Mermaid diagrams and display formulas, taken in one browser
+// with one page from the slides print document (so they have the deck's stylesheets and fonts
+// and look as on the slide), each with its size on the slide; the editable PowerPoint places them.
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { BuiltDeck } from '../pipeline/built-deck.js'
+import { withSlidesPage, type CaptureOptions } from './capture-slides.js'
+import { DESIGN_WIDTH } from './pptx/design.js'
+
+/** One diagram's or formula's picture: a PNG at twice its size, its SVG when it is one, and its size in design pixels. */
+export interface FigurePicture {
+  readonly png: Buffer
+  /** A diagram's SVG as drawn on the slide (well-formed XML), without its caption. */
+  readonly svg?: string
+  readonly w: number
+  readonly h: number
+}
+
+/** The figures of each slide (by slide number), in the slide's order; a figure not shown (zero size) is absent. */
+export type SlideFigures = ReadonlyMap<number, readonly (FigurePicture | undefined)[]>
+
+// A diagram's figure (with its caption, as on the slide) and a display formula of its own (the
+// block the build wraps it in), not the formulas inline in a sentence or those in the notes.
+const FIGURES = 'figure.dh-diagram, div.dh-math'
+const SCALE = 2
+
+export async function captureFigures(built: BuiltDeck, options: Omit<CaptureOptions, 'scale' | 'fragments'> = {}): Promise<{ figures: SlideFigures; diagnostics: Diagnostic[] }> {
+  return withSlidesPage(built, options, async ({ page, step, viewport, diagnostics }) => {
+    await page.setViewport({ ...viewport, deviceScaleFactor: SCALE })
+    const figures = new Map<number, (FigurePicture | undefined)[]>()
+    for (const section of await page.$$('.dhp-page section[data-index]')) {
+      const slide = Number(await section.evaluate((el) => el.getAttribute('data-index')))
+      const list: (FigurePicture | undefined)[] = []
+      for (const element of await section.$$(FIGURES)) {
+        if (await element.evaluate((e) => !!e.closest('aside.notes'))) continue
+        step(`taking the picture of a diagram or formula on slide ${slide}`)
+        const ink = await element.evaluate(inkBox)
+        if (ink.w < 1 || ink.h < 1) {
+          list.push(undefined)
+          continue
+        }
+        const clip = { x: Math.floor(ink.x), y: Math.floor(ink.y), width: Math.ceil(ink.w) + 1, height: Math.ceil(ink.h) + 1 }
+        const png = Buffer.from(await page.screenshot({ type: 'png', clip, omitBackground: true, captureBeyondViewport: false }))
+        const ratio = DESIGN_WIDTH / (ink.frame || viewport.width)
+        list.push({ png, ...(ink.svg && { svg: ink.svg }), w: clip.width * ratio, h: clip.height * ratio })
+      }
+      figures.set(slide, list)
+    }
+    return { figures, diagnostics }
+  })
+}
+
+/**
+ * In the page: the box a figure's ink covers, in document pixels, with the width of its slide's
+ * frame (a print page scaled to fit still gives the size on the slide). The slide's frame is
+ * scrolled to the top of the viewport first, as for the slide pictures. KaTeX's wrappers (and a
+ * diagram's figure) are as wide as the column, so the box is the union of what draws: the SVG
+ * and caption of a diagram, the glyph boxes of a formula.
+ */
+function inkBox(el: Element): { x: number; y: number; w: number; h: number; frame: number; svg?: string } {
+  const frame = el.closest('.dhp-page') ?? document.body
+  window.scrollTo(0, frame.getBoundingClientRect().top + window.scrollY)
+  const full = el.getBoundingClientRect().width
+  const rects: DOMRect[] = []
+  const textRects = (node: Node): void => {
+    const range = document.createRange()
+    range.selectNodeContents(node)
+    rects.push(...range.getClientRects())
+  }
+  const svg = el.matches('figure') ? el.querySelector('svg') : null
+  if (svg) {
+    rects.push(svg.getBoundingClientRect())
+    for (const caption of el.querySelectorAll('figcaption')) textRects(caption)
+  } else {
+    const html = el.querySelector('.katex-html') ?? el
+    textRects(html)
+    // Fraction bars, roots and other rules are boxes without text.
+    for (const part of html.querySelectorAll('.frac-line, .hide-tail, svg')) rects.push(part.getBoundingClientRect())
+  }
+  const seen = rects.filter((r) => r.width > 0 && r.height > 0 && (svg || r.width < full - 1))
+  if (!seen.length) return { x: 0, y: 0, w: 0, h: 0, frame: 0 }
+  const left = Math.min(...seen.map((r) => r.left))
+  const top = Math.min(...seen.map((r) => r.top))
+  const right = Math.max(...seen.map((r) => r.right))
+  const bottom = Math.max(...seen.map((r) => r.bottom))
+  const pad = 2 // anti-aliased edges and italic overhang
+  return {
+    x: left - pad + window.scrollX,
+    y: top - pad + window.scrollY,
+    w: right - left + 2 * pad,
+    h: bottom - top + 2 * pad,
+    frame: frame.getBoundingClientRect().width,
+    ...(svg && { svg: new XMLSerializer().serializeToString(svg) }),
+  }
+}
