@@ -6,11 +6,13 @@ import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { withSlidesPage, type CaptureOptions } from './capture-slides.js'
 import { DESIGN_WIDTH } from './pptx/design.js'
 
-/** One diagram's or formula's picture: a PNG at twice its size, its SVG when it is one, and its size in design pixels. */
+/**
+ * One diagram's or formula's picture: a PNG at twice its size, and that size in design pixels.
+ * A PNG, not the diagram's SVG: Mermaid's SVG takes its colours and fonts from the page's CSS
+ * variables, so outside the page (LibreOffice, librsvg) it draws as black boxes.
+ */
 export interface FigurePicture {
   readonly png: Buffer
-  /** A diagram's SVG as drawn on the slide (well-formed XML), without its caption. */
-  readonly svg?: string
   readonly w: number
   readonly h: number
 }
@@ -41,7 +43,7 @@ export async function captureFigures(built: BuiltDeck, options: Omit<CaptureOpti
         const clip = { x: Math.floor(ink.x), y: Math.floor(ink.y), width: Math.ceil(ink.w) + 1, height: Math.ceil(ink.h) + 1 }
         const png = Buffer.from(await page.screenshot({ type: 'png', clip, omitBackground: true, captureBeyondViewport: false }))
         const ratio = DESIGN_WIDTH / (ink.frame || viewport.width)
-        list.push({ png, ...(ink.svg && { svg: ink.svg }), w: clip.width * ratio, h: clip.height * ratio })
+        list.push({ png, w: clip.width * ratio, h: clip.height * ratio })
       }
       figures.set(slide, list)
     }
@@ -56,7 +58,7 @@ export async function captureFigures(built: BuiltDeck, options: Omit<CaptureOpti
  * diagram's figure) are as wide as the column, so the box is the union of what draws: the SVG
  * and caption of a diagram, the glyph boxes of a formula.
  */
-function inkBox(el: Element): { x: number; y: number; w: number; h: number; frame: number; svg?: string } {
+function inkBox(el: Element): { x: number; y: number; w: number; h: number; frame: number } {
   const frame = el.closest('.dhp-page') ?? document.body
   window.scrollTo(0, frame.getBoundingClientRect().top + window.scrollY)
   const full = el.getBoundingClientRect().width
@@ -67,6 +69,7 @@ function inkBox(el: Element): { x: number; y: number; w: number; h: number; fram
     rects.push(...range.getClientRects())
   }
   const svg = el.matches('figure') ? el.querySelector('svg') : null
+  if (el.matches('figure') && !svg) return { x: 0, y: 0, w: 0, h: 0, frame: 0 } // not drawn: its label stands in
   if (svg) {
     rects.push(svg.getBoundingClientRect())
     for (const caption of el.querySelectorAll('figcaption')) textRects(caption)
@@ -89,6 +92,5 @@ function inkBox(el: Element): { x: number; y: number; w: number; h: number; fram
     w: right - left + 2 * pad,
     h: bottom - top + 2 * pad,
     frame: frame.getBoundingClientRect().width,
-    ...(svg && { svg: new XMLSerializer().serializeToString(svg) }),
   }
 }
