@@ -61,6 +61,8 @@ export async function captureFigures(built: BuiltDeck, options: Omit<CaptureOpti
 function inkBox(el: Element): { x: number; y: number; w: number; h: number; frame: number } {
   const frame = el.closest('.dhp-page') ?? document.body
   window.scrollTo(0, frame.getBoundingClientRect().top + window.scrollY)
+  // The slide's background stays in the picture (the PowerPoint slide has the same colour): left
+  // out, Mermaid's half-transparent label boxes show as boxes of another shade.
   const full = el.getBoundingClientRect().width
   const rects: DOMRect[] = []
   const textRects = (node: Node): void => {
