@@ -1,6 +1,7 @@
 // I/O: the pictures of every slide's Mermaid diagrams and display formulas, taken in one browser
 // with one page from the slides print document (so they have the deck's stylesheets and fonts
 // and look as on the slide), each with its size on the slide; the editable PowerPoint places them.
+import createDebug from 'debug'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { withSlidesPage, type CaptureOptions } from './capture-slides.js'
@@ -24,29 +25,36 @@ export type SlideFigures = ReadonlyMap<number, readonly (FigurePicture | undefin
 // block the build wraps it in), not the formulas inline in a sentence or those in the notes.
 const FIGURES = 'figure.dh-diagram, div.dh-math'
 const SCALE = 2
+const debug = createDebug('deck:pptx')
 
 export async function captureFigures(built: BuiltDeck, options: Omit<CaptureOptions, 'scale' | 'fragments'> = {}): Promise<{ figures: SlideFigures; diagnostics: Diagnostic[] }> {
   return withSlidesPage(built, options, async ({ page, step, viewport, diagnostics }) => {
     await page.setViewport({ ...viewport, deviceScaleFactor: SCALE })
+    const started = Date.now()
+    // Each figure's slide, found in one call (one call per slide or per figure costs seconds at 200 slides).
+    const slides = await page.evaluate((selector) => {
+      const found = [...document.querySelectorAll(`.dhp-page section[data-index] :is(${selector})`)].filter((el) => !el.closest('aside.notes'))
+      found.forEach((el, i) => el.setAttribute('data-dhp-figure', String(i)))
+      return found.map((el) => Number(el.closest('section[data-index]')!.getAttribute('data-index')))
+    }, FIGURES)
+    const elements = await page.$$('[data-dhp-figure]')
     const figures = new Map<number, (FigurePicture | undefined)[]>()
-    for (const section of await page.$$('.dhp-page section[data-index]')) {
-      const slide = Number(await section.evaluate((el) => el.getAttribute('data-index')))
-      const list: (FigurePicture | undefined)[] = []
-      for (const element of await section.$$(FIGURES)) {
-        if (await element.evaluate((e) => !!e.closest('aside.notes'))) continue
-        step(`taking the picture of a diagram or formula on slide ${slide}`)
-        const ink = await element.evaluate(inkBox)
-        if (ink.w < 1 || ink.h < 1) {
-          list.push(undefined)
-          continue
-        }
-        const clip = { x: Math.floor(ink.x), y: Math.floor(ink.y), width: Math.ceil(ink.w) + 1, height: Math.ceil(ink.h) + 1 }
-        const png = Buffer.from(await page.screenshot({ type: 'png', clip, omitBackground: true, captureBeyondViewport: false }))
-        const ratio = DESIGN_WIDTH / (ink.frame || viewport.width)
-        list.push({ png, w: clip.width * ratio, h: clip.height * ratio })
-      }
+    for (const [i, element] of elements.entries()) {
+      const slide = slides[i]!
+      const list = figures.get(slide) ?? []
       figures.set(slide, list)
+      step(`taking the picture of a diagram or formula on slide ${slide}`)
+      const ink = await element.evaluate(inkBox)
+      if (ink.w < 1 || ink.h < 1) {
+        list.push(undefined)
+        continue
+      }
+      const clip = { x: Math.floor(ink.x), y: Math.floor(ink.y), width: Math.ceil(ink.w) + 1, height: Math.ceil(ink.h) + 1 }
+      const png = Buffer.from(await page.screenshot({ type: 'png', clip, omitBackground: true, captureBeyondViewport: false }))
+      const ratio = DESIGN_WIDTH / (ink.frame || viewport.width)
+      list.push({ png, w: clip.width * ratio, h: clip.height * ratio })
     }
+    debug('%d figures photographed in %d ms', elements.length, Date.now() - started)
     return { figures, diagnostics }
   })
 }
