@@ -137,13 +137,20 @@ function describe(block: ContentBlock): string {
   return block.kind === 'html' ? 'raw HTML' : block.kind === 'figure' ? block.of : block.kind
 }
 
-/** Diagrams and display formulas numbered in the order the slide shows them (the order they were drawn in), with their sizes. */
-function figurePlaces(blocks: readonly ContentBlock[], sizes: readonly (FigureSize | undefined)[]): Map<ContentBlock, FigurePlace> {
+/**
+ * Each diagram and display formula matched, in the slide's order, with the figure drawn for it:
+ * the next of the same kind and label or TeX (a formula in a list item, say, is drawn but stays
+ * text in the blocks, so counting alone could hand out the wrong picture).
+ */
+function figurePlaces(blocks: readonly ContentBlock[], drawn: readonly FigureSize[]): Map<ContentBlock, FigurePlace> {
   const places = new Map<ContentBlock, FigurePlace>()
+  const taken = new Set<number>()
   visit(blocks, (b) => {
     if (b.kind !== 'figure') return
-    const size = sizes[places.size]
-    places.set(b, { index: places.size, ...(size && { size }) })
+    const index = drawn.findIndex((d, i) => !taken.has(i) && d.of === b.of && d.text === b.text)
+    taken.add(index)
+    const size = drawn[index]
+    places.set(b, { index, ...(size && size.w > 0 && size.h > 0 && { size }) })
   })
   return places
 }

@@ -122,7 +122,7 @@ export async function writePptx(input: WritePptxInput): Promise<{ data: Buffer; 
   return { data: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }), diagnostics }
 }
 
-async function addShapes(slide: PresSlide, shapes: readonly PlanShape[], u: Units, picture: (src: string, w: number, h: number) => Promise<Picture>, source: Slide, diagnostics: Diagnostic[], figures: readonly (FigurePicture | undefined)[]) {
+async function addShapes(slide: PresSlide, shapes: readonly PlanShape[], u: Units, picture: (src: string, w: number, h: number) => Promise<Picture>, source: Slide, diagnostics: Diagnostic[], figures: readonly FigurePicture[]) {
   const boxes: Partial<Record<'title' | 'body', BoxInches>> = {}
   const inches = (b: Box): BoxInches => ({ x: u.inch(b.x), y: u.inch(b.y), w: u.inch(b.w), h: u.inch(b.h) })
   for (const shape of shapes) {
@@ -145,7 +145,7 @@ async function addShapes(slide: PresSlide, shapes: readonly PlanShape[], u: Unit
       slide.addImage({ data: pic.data, ...inches(contain(shape.box, pic.w, pic.h)), altText: shape.alt })
     } else if (shape.kind === 'figure') {
       const pic = figures[shape.figure]
-      if (!pic) {
+      if (!pic?.png) {
         const what = shape.of === 'formula' ? 'formula (its TeX)' : 'diagram (its label)'
         diagnostics.push(warning('export-not-placed', `A ${shape.of} on slide ${source.index} was not drawn on the slide, so it has no picture; the PowerPoint shows the ${what} instead`, { file: source.span.file, line: shape.line }))
         textInstead(slide, shape.text, inches(shape.box), u, shape.of === 'formula' ? 'code' : 'body')

@@ -67,10 +67,12 @@ describe('planSlides', () => {
 
   describe('diagrams and display formulas', () => {
     const FIGURES = ['## Figures', '', 'Before the formula.', '', '$$', 'E = mc^2', '$$', '', '```mermaid {alt="The flow"}', 'flowchart LR', '  A --> B', '```', ''].join('\n')
+    const emc2 = (w: number, h: number) => ({ of: 'formula' as const, text: 'E = mc^2', w, h })
+    const flow = (w: number, h: number) => ({ of: 'diagram' as const, text: 'The flow', w, h })
     const figuresOf = (p: SlidePlan) => p.shapes.filter((s): s is Extract<PlanShape, { kind: 'figure' }> => s.kind === 'figure')
 
     it('places a formula at its size as drawn under the text, and a diagram in the spare height below it', () => {
-      const [p] = plan(FIGURES, new Map([[1, [{ w: 240, h: 60 }, { w: 900, h: 200 }]]])).plans
+      const [p] = plan(FIGURES, new Map([[1, [emc2(240, 60), flow(900, 200)]]])).plans
       const [formula, diagram] = figuresOf(p!)
       expect(formula).toMatchObject({ of: 'formula', figure: 0, text: 'E = mc^2', line: 5, box: { h: 60 } })
       expect(diagram).toMatchObject({ of: 'diagram', figure: 1, text: 'The flow', line: 9 })
@@ -85,23 +87,30 @@ describe('planSlides', () => {
     })
 
     it('shrinks a formula wider than the slide to the width, keeping its aspect', () => {
-      const [p] = plan('## Wide\n\n$$\nx_1 + x_2\n$$\n', new Map([[1, [{ w: 2400, h: 100 }]]])).plans
-      const [formula] = figuresOf(p!)
-      expect(formula!.box.h).toBeCloseTo((100 * formula!.box.w) / 2400, 5)
+      const [p] = plan('## Wide\n\n$$\nx_1 + x_2\n$$\n', new Map([[1, [{ of: 'formula', text: 'x_1 + x_2', w: 2400, h: 100 }]]])).plans
+      const [wide] = figuresOf(p!)
+      expect(wide!.box.h).toBeCloseTo((100 * wide!.box.w) / 2400, 5)
+    })
+
+    it('matches each figure with the one drawn for it by kind and TeX or label, not by count alone', () => {
+      // The slide drew a formula the blocks keep as text (inside a list item) before its own two.
+      const drawn = [{ of: 'formula' as const, text: 'a^2', w: 80, h: 40 }, emc2(240, 60), flow(900, 200)]
+      const [p] = plan(FIGURES, new Map([[1, drawn]])).plans
+      expect(figuresOf(p!).map((f) => f.figure)).toEqual([1, 2])
+      const [unmatched] = figuresOf(plan(FIGURES, new Map([[1, [flow(900, 200)]]])).plans[0]!)
+      expect(unmatched).toMatchObject({ of: 'formula', figure: -1 })
     })
 
     it('writes each figure as a picture described by its TeX or label, and one not drawn as its text with a warning at its line', async () => {
-      const { slides, plans } = plan(FIGURES)
       const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
       const theme = fixtureTheme()
-      const write = (figures: SlideFigures) =>
-        writePptx({ plans, slides, deck, theme, brand, outDir: '/nowhere', figures })
-      const drawn = await write(new Map([[1, [{ png, w: 240, h: 60 }, { png, w: 900, h: 200 }]]]))
+      const write = (figures: SlideFigures) => writePptx({ ...plan(FIGURES, figures), deck, theme, brand, outDir: '/nowhere', figures })
+      const drawn = await write(new Map([[1, [{ ...emc2(240, 60), png }, { ...flow(900, 200), png }]]]))
       expect(drawn.diagnostics).toEqual([])
       const slideXml = async (data: Buffer) => (await (await import('jszip')).default.loadAsync(data)).file('ppt/slides/slide1.xml')!.async('string')
       const xml = await slideXml(drawn.data)
       expect([...xml.matchAll(/<p:pic>[\s\S]*?descr="([^"]*)"/g)].map((m) => m[1])).toEqual(['E = mc^2', 'The flow'])
-      const missing = await write(new Map([[1, [undefined, { png, w: 900, h: 200 }]]]))
+      const missing = await write(new Map([[1, [emc2(0, 0), { ...flow(900, 200), png }]]]))
       expect(missing.diagnostics).toEqual([expect.objectContaining({ code: 'export-not-placed', span: { file: '/deck/01-a.md', line: 5 } })])
       expect(await slideXml(missing.data)).toContain('<a:t>E = mc^2</a:t>')
     })
