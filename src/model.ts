@@ -384,6 +384,8 @@ export type ContentBlock =
   | { readonly kind: 'code'; readonly line: number; readonly code: CodeBlock }
   | { readonly kind: 'quote'; readonly line: number; readonly blocks: readonly ContentBlock[]; readonly cite: string }
   | { readonly kind: 'image'; readonly line: number; readonly image: ImageRef }
+  /** A Mermaid diagram or a display formula, drawn into the slide's HTML at build time; `text` is its alt text or caption, or its TeX. */
+  | { readonly kind: 'figure'; readonly line: number; readonly of: 'diagram' | 'formula'; readonly text: string }
   | { readonly kind: 'columns'; readonly line: number; readonly columns: readonly (readonly ContentBlock[])[] }
   /** `:::name` … `:::` other than columns: `handout`, `slides`, or a custom block. */
   | { readonly kind: 'container'; readonly line: number; readonly name: string; readonly blocks: readonly ContentBlock[] }

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { DEFAULT_EXPORT_FORMATS, EXPORT_FORMATS } from '../model.js'
 import { error } from '../diagnostics/diagnostic.js'
-import { relativePath, report, reportError, secondsOption, type CliIo } from './cli-io.js'
+import { relativePath, report, reportError, secondsOption, tellUnpacking, type CliIo } from './cli-io.js'
 import { runBuild, type CommonOptions } from './run-decks.js'
 import { DECKS_ARGUMENT, ROOT_OPTION, examples } from './help-text.js'
 
@@ -28,8 +28,8 @@ export function addExportCommand(program: Command, io: CliIo): void {
     .option('--width <pixels>', 'png, pptx-images: picture width in pixels (instead of --scale)')
     .option('--fragments', 'png: one picture per fragment step (slide-03-1.png, slide-03-2.png ...)')
     .option('--contact-sheet', 'png: also contact-sheet.png, every slide on one picture')
-    .option('--browser <path>', 'png, pptx-images: Chrome, Chromium or Edge to take the pictures with, or "embedded"')
-    .option('--timeout <seconds>', 'png, pptx-images: limit for each browser step', '120')
+    .option('--browser <path>', 'png, pptx-images, and pptx diagrams and formulas: Chrome, Chromium or Edge to take the pictures with, or "embedded"')
+    .option('--timeout <seconds>', 'png, pptx-images, pptx: limit for each browser step', '120')
     .option('--out <dir>', 'folder that receives <deck>/ (default: dist, or beside a Markdown file)')
     .option('--theme <name>', "use this theme instead of deck.yml's")
     .option('--root <dir>', ROOT_OPTION)
@@ -65,6 +65,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
         ...(options.contactSheet && { contactSheet: true }),
         ...(options.browser && { browserPath: options.browser }),
         timeoutMs: secondsOption(options.timeout, 120),
+        onUnpack: tellUnpacking(io),
       }
       await runBuild(io, names, { ...command.optsWithGlobals(), ...options }, {
         async run(io, built) {

@@ -16,6 +16,11 @@ function markdownRuns(runs: readonly TextRun[]): string {
     .join('')
 }
 
+/** A diagram or formula as text, where it cannot be a picture: its TeX as code, a diagram's label in italics. */
+export function figureRuns(block: Extract<ContentBlock, { kind: 'figure' }>): TextRun[] {
+  return [block.of === 'formula' ? { text: block.text, code: true } : { text: block.text, italic: true }]
+}
+
 const plain = (runs: readonly TextRun[]): string => runs.map((r) => r.text).join('')
 
 /** The blocks as Markdown, one block per paragraph. */
@@ -42,6 +47,8 @@ function blockMarkdown(block: ContentBlock): string {
       return [blocksToMarkdown(block.blocks), ...(block.cite ? ['', `— ${block.cite}`] : [])].join('\n').replace(/^/gm, '> ')
     case 'image':
       return `![${block.image.alt}](${block.image.src})`
+    case 'figure':
+      return markdownRuns(figureRuns(block))
     case 'columns':
       return block.columns.map(blocksToMarkdown).join('\n\n')
     case 'container':
@@ -70,6 +77,8 @@ export function blocksToText(blocks: readonly ContentBlock[]): string[] {
         return [...blocksToText(block.blocks).map((t) => `“${t}”`), ...(block.cite ? [`— ${block.cite}`] : [])]
       case 'image':
         return block.image.alt ? [`[${block.image.alt}]`] : []
+      case 'figure':
+        return [plain(figureRuns(block))]
       case 'columns':
         return block.columns.flatMap(blocksToText)
       case 'container':

@@ -2,6 +2,7 @@
 // browser and photographed page by page: the pictures PNG export and the picture PowerPoint use.
 import path from 'node:path'
 import createDebug from 'debug'
+import type { Page } from 'puppeteer-core'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { onInterruptAfter } from '../browser/guard-interrupts.js'
 import { launchBrowser } from '../browser/launch-browser.js'
@@ -23,6 +24,8 @@ export interface CaptureOptions {
   readonly browserPath?: string
   readonly timeoutMs?: number
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** Told before the embedded browser is unpacked (once per version and user). */
+  readonly onUnpack?: (into: string) => void
 }
 
 /** One printed page: the slide it shows (its number), the fragment step, and the PNG. */
@@ -35,8 +38,38 @@ export interface CapturedPage {
 
 /** Every page of the deck's slides print document as a PNG, in page order, from one browser launch. */
 export async function captureSlides(built: BuiltDeck, options: CaptureOptions = {}): Promise<{ pages: CapturedPage[]; diagnostics: Diagnostic[] }> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS
   const scale = options.scale ?? 1
+  return withSlidesPage(built, options, async ({ page, step, viewport, diagnostics }) => {
+    if (scale !== 1) await page.setViewport({ ...viewport, deviceScaleFactor: scale })
+    const frames = await page.$$('.dhp-page')
+    const pages: CapturedPage[] = []
+    const started = Date.now()
+    for (const [i, frame] of frames.entries()) {
+      step(`taking the picture of page ${i + 1}`)
+      // The page is scrolled to the top of the viewport (the slide's size) and the viewport
+      // photographed: a clip beyond it would lay out and paint the whole document each time.
+      const info = await frame.evaluate((el) => {
+        window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY)
+        return { slide: Number(el.querySelector('section[data-index]')?.getAttribute('data-index')), step: el.getAttribute('data-dhp-step') }
+      })
+      const png = Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false }))
+      pages.push({ slide: info.slide || i + 1, ...(info.step !== null && { step: Number(info.step) }), png })
+    }
+    debug('%d pages photographed in %d ms', pages.length, Date.now() - started)
+    return { pages: numberSteps(pages), diagnostics }
+  })
+}
+
+export interface SlidesPage {
+  readonly page: Page
+  readonly step: (what: string) => void
+  readonly viewport: { readonly width: number; readonly height: number }
+  readonly diagnostics: Diagnostic[]
+}
+
+/** The slides print document (final states unless `fragments`) open in one browser, laid out for printing, for `fn`. */
+export async function withSlidesPage<T>(built: BuiltDeck, options: Omit<CaptureOptions, 'scale'>, fn: (open: SlidesPage) => Promise<T>): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS
   const browser = launchBrowser({ ...options, timeoutMs })
   browser.catch(() => undefined) // awaited below; this only keeps an early failure from counting as unhandled
   // Ctrl-C, even while Chromium is still starting, leaves no browser running.
@@ -72,23 +105,7 @@ export async function captureSlides(built: BuiltDeck, options: CaptureOptions = 
           for (const src of (await page.evaluate('window.__deckhandBroken || []')) as string[]) diagnostics.push(warning('image-broken', `png: image ${src} could not be loaded`))
           // The runtime parks the laid-out page until printing starts; printing is what unparks it.
           await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')))
-          if (scale !== 1) await page.setViewport({ ...viewport, deviceScaleFactor: scale })
-          const frames = await page.$$('.dhp-page')
-          const pages: CapturedPage[] = []
-          const started = Date.now()
-          for (const [i, frame] of frames.entries()) {
-            step(`taking the picture of page ${i + 1}`)
-            // The page is scrolled to the top of the viewport (the slide's size) and the viewport
-            // photographed: a clip beyond it would lay out and paint the whole document each time.
-            const info = await frame.evaluate((el) => {
-              window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY)
-              return { slide: Number(el.querySelector('section[data-index]')?.getAttribute('data-index')), step: el.getAttribute('data-dhp-step') }
-            })
-            const png = Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false }))
-            pages.push({ slide: info.slide || i + 1, ...(info.step !== null && { step: Number(info.step) }), png })
-          }
-          debug('%d pages photographed in %d ms', pages.length, Date.now() - started)
-          return { pages: numberSteps(pages), diagnostics }
+          return fn({ page, step, viewport, diagnostics })
         },
       )
     } finally {

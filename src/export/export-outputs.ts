@@ -22,6 +22,8 @@ export interface ExportOutputsOptions {
   readonly contactSheet?: boolean
   readonly browserPath?: string
   readonly timeoutMs?: number
+  /** Told before the embedded browser is unpacked (once per version and user). */
+  readonly onUnpack?: (into: string) => void
 }
 
 export interface ExportOutputsResult {
@@ -60,7 +62,8 @@ export async function exportOutputs(built: BuiltDeck, options: ExportOutputsOpti
       try {
         if (format === 'pptx') {
           const { exportPptx } = await import('./export-pptx.js')
-          const r = await exportPptx(built)
+          const { browserPath, timeoutMs, onUnpack } = captureOptions(built, options)
+          const r = await exportPptx(built, { ...(browserPath && { browserPath }), ...(timeoutMs && { timeoutMs }), ...(onUnpack && { onUnpack }) })
           diagnostics.push(...r.diagnostics)
           files.push({ ...r.value, format })
         } else if (format === 'notes') {
@@ -100,5 +103,6 @@ function captureOptions(built: BuiltDeck, options: ExportOutputsOptions): Captur
     ...(options.fragments && { fragments: true }),
     ...(options.browserPath && { browserPath: options.browserPath }),
     ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
+    ...(options.onUnpack && { onUnpack: options.onUnpack }),
   }
 }

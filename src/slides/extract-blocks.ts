@@ -82,12 +82,13 @@ function blocksOf(token: Token, line: number, nested: (tokens: readonly Token[])
     }
     case 'hr':
       return [{ kind: 'rule', line }]
-    // Outputs without a browser (notes, the PowerPoint) show a formula as its TeX, a diagram as its label.
+    // A diagram or a display formula of its own: the PowerPoint pictures it; text outputs (and
+    // the PowerPoint when the picture fails) show its label or TeX (see figureParagraph).
     case 'dhMath':
-      return [{ kind: 'paragraph', line, runs: [{ text: (token as unknown as MathToken).tex.trim(), code: true }] }]
+      return [{ kind: 'figure', line, of: 'formula', text: (token as unknown as MathToken).tex.trim() }]
     case 'dhDiagram': {
       const diagram = token as unknown as DiagramToken
-      return [{ kind: 'paragraph', line, runs: [{ text: diagram.alt || diagram.caption || 'Diagram', italic: true }] }]
+      return [{ kind: 'figure', line, of: 'diagram', text: diagram.alt || diagram.caption || 'Diagram' }]
     }
     case 'html':
       return COMMENT.test(token.raw) ? [] : [{ kind: 'html', line, text: plainText(token.raw) }]

@@ -6,7 +6,7 @@ import type { Palette } from '../../theme/theme-kit.js'
 import { SLOT } from './design.js'
 import { fitFactor, scaleParagraphs, textHeight } from './measure-text.js'
 import { codeHeight, codeSizeForWidth, planCode } from './plan-code.js'
-import type { Box, PlanRun, PlanShape } from './slide-plan.js'
+import type { Box, FigureSize, PlanRun, PlanShape } from './slide-plan.js'
 import { BODY_STYLE, isTextBlock, planRuns, textParagraphs, type TextStyle } from './text-blocks.js'
 
 export interface FlowContext {
@@ -24,6 +24,13 @@ export interface FlowContext {
   readonly natural?: boolean
   /** Code panels take the spare height, as on the code layout. */
   readonly growCode?: boolean
+  /** Each diagram's and display formula's number among the slide's and its size as drawn, if it was. */
+  readonly figures?: ReadonlyMap<ContentBlock, FigurePlace>
+}
+
+export interface FigurePlace {
+  readonly index: number
+  readonly size?: FigureSize
 }
 
 export interface FlowResult {
@@ -42,6 +49,7 @@ type Item =
   | { kind: 'code'; block: Extract<ContentBlock, { kind: 'code' }> }
   | { kind: 'table'; block: Extract<ContentBlock, { kind: 'table' }> }
   | { kind: 'images'; images: ImageRef[]; line: number }
+  | { kind: 'figure'; block: Extract<ContentBlock, { kind: 'figure' }> }
   | { kind: 'columns'; block: Extract<ContentBlock, { kind: 'columns' }>; columns: Item[][] }
 
 const GAP = 20
@@ -63,6 +71,7 @@ function itemsOf(blocks: readonly ContentBlock[], handout: ContentBlock[]): Item
       if (prev?.kind === 'images') prev.images.push(block.image)
       else items.push({ kind: 'images', images: [block.image], line: block.line })
     } else if (block.kind === 'code' || block.kind === 'table') items.push({ kind: block.kind, block } as Item)
+    else if (block.kind === 'figure') items.push({ kind: 'figure', block })
     else if (block.kind === 'columns') items.push({ kind: 'columns', block, columns: block.columns.map((c) => itemsOf(c, handout)) })
   }
   return items
@@ -96,6 +105,8 @@ export function planFlow(blocks: readonly ContentBlock[], region: Box, ctx: Flow
         return (item.block.rows.length + 1) * (tableSize * f * 1.3 + 16)
       case 'images':
         return MIN_IMAGE
+      case 'figure':
+        return figureHeight(item.block, ctx.figures?.get(item.block)?.size, width, f)
       case 'columns': {
         const boxes = columnBoxes({ ...region, w: width }, item.columns.length)
         return Math.max(0, ...item.columns.map((col, i) => stackHeight(col, boxes[i]!.w, f)))
@@ -107,7 +118,7 @@ export function planFlow(blocks: readonly ContentBlock[], region: Box, ctx: Flow
 
   const fit = fitFactor((f) => stackHeight(items, region.w, f), region.h)
   const f = fit.factor
-  const grows = (item: Item): boolean => item.kind === 'images' || (item.kind === 'code' && !!ctx.growCode)
+  const grows = (item: Item): boolean => item.kind === 'images' || (item.kind === 'figure' && item.block.of === 'diagram') || (item.kind === 'code' && !!ctx.growCode)
   const flexible = (list: readonly Item[]): number => list.filter(grows).length
   const shapes: PlanShape[] = []
   let overflow: ContentBlock | undefined
@@ -153,6 +164,9 @@ export function planFlow(blocks: readonly ContentBlock[], region: Box, ctx: Flow
         })
         return
       }
+      case 'figure':
+        shapes.push({ kind: 'figure', box, of: item.block.of, figure: ctx.figures?.get(item.block)?.index ?? -1, text: item.block.text, line: item.block.line })
+        return
       case 'columns': {
         const boxes = columnBoxes(box, item.columns.length)
         item.columns.forEach((col, i) => place(col, boxes[i]!))
@@ -175,6 +189,17 @@ function blockOf(item: Item): ContentBlock {
   if (item.kind === 'text') return item.blocks[0]!
   if (item.kind === 'images') return { kind: 'image', line: item.line, image: item.images[0]! }
   return item.block
+}
+
+/**
+ * A diagram takes the spare height (its picture is fitted in, at most at its size); a formula
+ * its own height as drawn, shrunk with the text and to the width, or a line of text when it
+ * was not drawn.
+ */
+function figureHeight(block: Extract<ContentBlock, { kind: 'figure' }>, size: FigureSize | undefined, width: number, f: number): number {
+  if (block.of === 'diagram') return MIN_IMAGE
+  if (!size) return 60 * f
+  return size.h * Math.min(f, width / size.w)
 }
 
 function tableShape(block: Extract<ContentBlock, { kind: 'table' }>, box: Box, size: number, style: TextStyle): PlanShape {

@@ -8,10 +8,10 @@ import { blocksToText } from '../blocks-text.js'
 import { DESIGN_HEIGHT, SIZE, hex } from './design.js'
 import { CONTENT_WIDTH, planHeader } from './plan-header.js'
 import { codeLayoutSize } from './plan-code.js'
-import { planFlow, type FlowContext } from './plan-flow.js'
+import { planFlow, type FigurePlace, type FlowContext } from './plan-flow.js'
 import { planCards, planTimeline, splitSections } from './plan-grids.js'
 import { planAgenda, planQuote, planSection, planTitle } from './plan-openers.js'
-import type { Box, MasterName, PlanShape, SlidePlan } from './slide-plan.js'
+import type { Box, FigureSize, FigureSizes, MasterName, PlanShape, SlidePlan } from './slide-plan.js'
 import { BODY_STYLE } from './text-blocks.js'
 
 export interface PlanDeckInput {
@@ -19,11 +19,20 @@ export interface PlanDeckInput {
   readonly slides: readonly Slide[]
   readonly chapters: readonly ChapterRef[]
   readonly brand: ThemeBrand
+  /** The diagrams and display formulas as the browser drew them (absent: the deck has none). */
+  readonly figures?: FigureSizes
 }
 
 export function planSlides(input: PlanDeckInput): SlidePlan[] {
   const numbers = new Map(input.slides.map((s) => [s.id, s.index]))
   return input.slides.map((slide) => planSlide(slide, input, (id) => numbers.get(id)))
+}
+
+/** Whether any slide shows a diagram or a display formula (the PowerPoint then needs their pictures). */
+export function hasFigures(slides: readonly Slide[]): boolean {
+  let found = false
+  for (const slide of slides) visit(slide.data.blocks ?? [], (b) => (found ||= b.kind === 'figure'))
+  return found
 }
 
 interface Planned {
@@ -82,6 +91,7 @@ function planByLayout(slide: Slide, input: PlanDeckInput, slideNumber: (id: stri
   const region: Box = { x: SIZE.marginX, y: head.bottom, w: CONTENT_WIDTH, h: DESIGN_HEIGHT - SIZE.marginBottom - head.bottom }
   const ctx: FlowContext = {
     colours,
+    figures: figurePlaces(blocks, input.figures?.get(slide.index) ?? []),
     ...(slide.layout === 'code' && { codeSize: (b: Extract<ContentBlock, { kind: 'code' }>) => codeLayoutSize(b.code), growCode: true }),
     // The two-column layout sets its columns in the slide's base size, not the body's.
     ...(slide.layout === 'two-column' && { dividers: true, style: { ...BODY_STYLE, size: 26 } }),
@@ -124,7 +134,25 @@ function planGrid(layout: 'cards' | 'timeline', blocks: readonly ContentBlock[],
 }
 
 function describe(block: ContentBlock): string {
-  return block.kind === 'html' ? 'raw HTML' : block.kind === 'rule' ? 'rule' : block.kind
+  return block.kind === 'html' ? 'raw HTML' : block.kind === 'figure' ? block.of : block.kind
+}
+
+/**
+ * Each diagram and display formula matched, in the slide's order, with the figure drawn for it:
+ * the next of the same kind and label or TeX (a formula in a list item, say, is drawn but stays
+ * text in the blocks, so counting alone could hand out the wrong picture).
+ */
+function figurePlaces(blocks: readonly ContentBlock[], drawn: readonly FigureSize[]): Map<ContentBlock, FigurePlace> {
+  const places = new Map<ContentBlock, FigurePlace>()
+  const taken = new Set<number>()
+  visit(blocks, (b) => {
+    if (b.kind !== 'figure') return
+    const index = drawn.findIndex((d, i) => !taken.has(i) && d.of === b.of && d.text === b.text)
+    taken.add(index)
+    const size = drawn[index]
+    places.set(b, { index, ...(size && size.w > 0 && size.h > 0 && { size }) })
+  })
+  return places
 }
 
 function visit(blocks: readonly ContentBlock[], fn: (b: ContentBlock) => void): void {

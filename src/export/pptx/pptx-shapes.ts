@@ -58,7 +58,7 @@ function paragraphOptions(p: PlanParagraph, u: Units): Record<string, unknown> {
   }
 }
 
-type Shape = Exclude<PlanShape, { kind: 'text' | 'image' | 'table' }>
+type Shape = Exclude<PlanShape, { kind: 'text' | 'image' | 'figure' | 'table' }>
 
 /** pptxgenjs shape type and options of a drawn shape. */
 export function drawnShape(shape: Shape, u: Units): { type: string; options: Record<string, unknown> } {

@@ -3,6 +3,20 @@
 // pptxgenjs, so the layout can be tested as data and the writer only translates.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js'
 
+/**
+ * A diagram or display formula as the browser drew it on the slide: which one (its kind, and its
+ * label or TeX, as the slide's blocks name it) and its size in design pixels (0 when not shown).
+ */
+export interface FigureSize {
+  readonly of: 'diagram' | 'formula'
+  readonly text: string
+  readonly w: number
+  readonly h: number
+}
+
+/** Each slide's drawn figures by slide number, in the slide's order. */
+export type FigureSizes = ReadonlyMap<number, readonly FigureSize[]>
+
 /** Where a shape sits, in design pixels from the slide's top-left corner. */
 export interface Box {
   readonly x: number
@@ -78,6 +92,17 @@ export type PlanShape =
       readonly src: string
       readonly alt: string
       /** The Markdown line that named the image, for errors. */
+      readonly line: number
+    }
+  | {
+      readonly kind: 'figure'
+      /** The frame the picture is fitted into, at most at its size on the slide. */
+      readonly box: Box
+      readonly of: 'diagram' | 'formula'
+      /** Which of the slide's drawn figures it is, counted from 0 in the slide's order; -1: none drawn. */
+      readonly figure: number
+      /** The diagram's label or the formula's TeX: the picture's description, and shown instead when it could not be taken. */
+      readonly text: string
       readonly line: number
     }
   | {

@@ -11,6 +11,7 @@ import { gradientSvg } from './gradient-svg.js'
 import { MASTER_TITLES, masterDefinitions, type MasterBackground } from './pptx-masters.js'
 import { drawnShape, textRuns, type Units } from './pptx-shapes.js'
 import type { Box, PlanShape, SlidePlan } from './slide-plan.js'
+import type { FigurePicture, SlideFigures } from '../capture-figures.js'
 
 export interface WritePptxInput {
   readonly plans: readonly SlidePlan[]
@@ -20,6 +21,8 @@ export interface WritePptxInput {
   readonly brand: ThemeBrand
   /** The built deck's folder, where the pictures are. */
   readonly outDir: string
+  /** Pictures of the diagrams and display formulas, by slide number (see capture-figures). */
+  readonly figures?: SlideFigures
 }
 
 interface Picture {
@@ -105,7 +108,7 @@ export async function writePptx(input: WritePptxInput): Promise<{ data: Buffer; 
     const target = pres.addSlide({ masterName: MASTER_TITLES[plan.master], sectionTitle: section })
     try {
       if (plan.background) target.background = 'colour' in plan.background ? { color: plan.background.colour } : { data: (await picture(plan.background.image, input.theme.width, input.theme.height)).data }
-      boxes.push(await addShapes(target, plan.shapes, u, picture, slide, diagnostics))
+      boxes.push(await addShapes(target, plan.shapes, u, picture, slide, diagnostics, input.figures?.get(slide.index) ?? []))
       target.addNotes(plan.notes.join('\n'))
     } catch (cause) {
       if (cause instanceof DeckError) throw cause
@@ -119,7 +122,7 @@ export async function writePptx(input: WritePptxInput): Promise<{ data: Buffer; 
   return { data: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }), diagnostics }
 }
 
-async function addShapes(slide: PresSlide, shapes: readonly PlanShape[], u: Units, picture: (src: string, w: number, h: number) => Promise<Picture>, source: Slide, diagnostics: Diagnostic[]) {
+async function addShapes(slide: PresSlide, shapes: readonly PlanShape[], u: Units, picture: (src: string, w: number, h: number) => Promise<Picture>, source: Slide, diagnostics: Diagnostic[], figures: readonly FigurePicture[]) {
   const boxes: Partial<Record<'title' | 'body', BoxInches>> = {}
   const inches = (b: Box): BoxInches => ({ x: u.inch(b.x), y: u.inch(b.y), w: u.inch(b.w), h: u.inch(b.h) })
   for (const shape of shapes) {
@@ -133,13 +136,25 @@ async function addShapes(slide: PresSlide, shapes: readonly PlanShape[], u: Unit
     } else if (shape.kind === 'image') {
       if (/^[a-z][a-z0-9+.-]*:/i.test(shape.src)) {
         diagnostics.push(warning('export-not-placed', `The picture ${shape.src} on slide ${source.index} is not local; the PowerPoint shows its description instead`, { file: source.span.file, line: shape.line }))
-        slide.addText([{ text: shape.alt || shape.src, options: { fontFace: u.font('body'), fontSize: u.points(18), color: 'accent2', italic: true } }], { ...inches(shape.box), align: 'center', valign: 'middle', margin: 0 })
+        textInstead(slide, shape.alt || shape.src, inches(shape.box), u)
         continue
       }
       const pic = await picture(shape.src, shape.box.w * 2, shape.box.h * 2).catch((cause: unknown) => {
         throw new DeckError(error('export-failed', `Could not read the picture ${shape.src} for PowerPoint slide ${source.index}: ${reason(cause)}`, { file: source.span.file, line: shape.line }), { cause })
       })
       slide.addImage({ data: pic.data, ...inches(contain(shape.box, pic.w, pic.h)), altText: shape.alt })
+    } else if (shape.kind === 'figure') {
+      const pic = figures[shape.figure]
+      if (!pic?.png) {
+        const what = shape.of === 'formula' ? 'formula (its TeX)' : 'diagram (its label)'
+        diagnostics.push(warning('export-not-placed', `A ${shape.of} on slide ${source.index} was not drawn on the slide, so it has no picture; the PowerPoint shows the ${what} instead`, { file: source.span.file, line: shape.line }))
+        textInstead(slide, shape.text, inches(shape.box), u, shape.of === 'formula' ? 'code' : 'body')
+        continue
+      }
+      // At its size on the slide, smaller only when the box is.
+      const frame = contain(shape.box, pic.w, pic.h)
+      const fitted = frame.w > pic.w ? { x: frame.x + (frame.w - pic.w) / 2, y: frame.y + (frame.h - pic.h) / 2, w: pic.w, h: pic.h } : frame
+      slide.addImage({ data: `image/png;base64,${pic.png.toString('base64')}`, ...inches(fitted), altText: shape.text })
     } else if (shape.kind === 'table') {
       slide.addTable(tableRows(shape, u), { ...inches(shape.box), colW: columnWidths(shape).map((w) => u.inch(w * shape.box.w)), margin: [u.points(8), u.points(12), u.points(8), u.points(12)], autoPage: false })
     } else {
@@ -148,6 +163,11 @@ async function addShapes(slide: PresSlide, shapes: readonly PlanShape[], u: Unit
     }
   }
   return boxes
+}
+
+/** A picture's description in its place, for a picture the PowerPoint cannot hold. */
+function textInstead(slide: PresSlide, text: string, box: BoxInches, u: Units, font: 'body' | 'code' = 'body'): void {
+  slide.addText([{ text, options: { fontFace: u.font(font), fontSize: u.points(18), color: 'accent2', italic: font === 'body' } }], { ...box, align: 'center', valign: 'middle', margin: 0 })
 }
 
 type TableShape = Extract<PlanShape, { kind: 'table' }>

@@ -4,10 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { parseChapter } from '../../../src/content/parse-chapter.js'
 import type { Slide } from '../../../src/model.js'
 import { planSlides } from '../../../src/export/pptx/plan-slide.js'
-import type { SlidePlan } from '../../../src/export/pptx/slide-plan.js'
+import type { FigureSizes, PlanShape, SlidePlan } from '../../../src/export/pptx/slide-plan.js'
+import { writePptx } from '../../../src/export/pptx/write-pptx.js'
+import type { SlideFigures } from '../../../src/export/capture-figures.js'
 import { buildSlides } from '../../../src/slides/build-slides.js'
 import { DEFAULT_THEME_INPUT } from '../../../src/theme/default-kit.js'
 import { deckConfig } from '../../helpers/deck-config.js'
+import { fixtureTheme } from '../../helpers/print-deck.js'
 
 const brand = {
   colors: DEFAULT_THEME_INPUT.colors,
@@ -18,11 +21,12 @@ const brand = {
   logoHeight: 0,
 }
 
-function plan(text: string): { slides: readonly Slide[]; plans: SlidePlan[] } {
+const deck = deckConfig({ titleSlide: false, agenda: false })
+
+function plan(text: string, figures?: FigureSizes): { slides: readonly Slide[]; plans: SlidePlan[] } {
   const chapter = parseChapter('/deck/01-a.md', text).value
-  const deck = deckConfig({ titleSlide: false, agenda: false })
   const built = buildSlides({ deck, deckDir: '/deck', chapters: [chapter] }).value
-  return { slides: built.slides, plans: planSlides({ deck, slides: built.slides, chapters: built.chapters, brand }) }
+  return { slides: built.slides, plans: planSlides({ deck, slides: built.slides, chapters: built.chapters, brand, ...(figures && { figures }) }) }
 }
 
 const texts = (p: SlidePlan, placeholder?: string): string[] =>
@@ -59,5 +63,56 @@ describe('planSlides', () => {
     expect(p!.notes).toEqual(['• say this', 'Handout:', 'For later'])
     expect(p!.background).toEqual({ colour: '123456' })
     expect(texts(p!, 'body').join()).not.toContain('For later')
+  })
+
+  describe('diagrams and display formulas', () => {
+    const FIGURES = ['## Figures', '', 'Before the formula.', '', '$$', 'E = mc^2', '$$', '', '```mermaid {alt="The flow"}', 'flowchart LR', '  A --> B', '```', ''].join('\n')
+    const emc2 = (w: number, h: number) => ({ of: 'formula' as const, text: 'E = mc^2', w, h })
+    const flow = (w: number, h: number) => ({ of: 'diagram' as const, text: 'The flow', w, h })
+    const figuresOf = (p: SlidePlan) => p.shapes.filter((s): s is Extract<PlanShape, { kind: 'figure' }> => s.kind === 'figure')
+
+    it('places a formula at its size as drawn under the text, and a diagram in the spare height below it', () => {
+      const [p] = plan(FIGURES, new Map([[1, [emc2(240, 60), flow(900, 200)]]])).plans
+      const [formula, diagram] = figuresOf(p!)
+      expect(formula).toMatchObject({ of: 'formula', figure: 0, text: 'E = mc^2', line: 5, box: { h: 60 } })
+      expect(diagram).toMatchObject({ of: 'diagram', figure: 1, text: 'The flow', line: 9 })
+      const text = p!.shapes.find((s) => s.kind === 'text' && s.paragraphs.some((para) => para.runs.some((r) => r.text.includes('Before the formula'))))
+      expect(text!.box.y).toBeLessThan(formula!.box.y)
+      expect(diagram!.box.y).toBeGreaterThanOrEqual(formula!.box.y + formula!.box.h)
+      expect(diagram!.box.h).toBeGreaterThan(300)
+      expect(diagram!.box.y + diagram!.box.h).toBeLessThanOrEqual(720)
+      expect(p!.master).toBe('titleOnly')
+      expect(texts(p!).join()).not.toContain('mc^2')
+      expect(p!.diagnostics).toEqual([])
+    })
+
+    it('shrinks a formula wider than the slide to the width, keeping its aspect', () => {
+      const [p] = plan('## Wide\n\n$$\nx_1 + x_2\n$$\n', new Map([[1, [{ of: 'formula', text: 'x_1 + x_2', w: 2400, h: 100 }]]])).plans
+      const [wide] = figuresOf(p!)
+      expect(wide!.box.h).toBeCloseTo((100 * wide!.box.w) / 2400, 5)
+    })
+
+    it('matches each figure with the one drawn for it by kind and TeX or label, not by count alone', () => {
+      // The slide drew a formula the blocks keep as text (inside a list item) before its own two.
+      const drawn = [{ of: 'formula' as const, text: 'a^2', w: 80, h: 40 }, emc2(240, 60), flow(900, 200)]
+      const [p] = plan(FIGURES, new Map([[1, drawn]])).plans
+      expect(figuresOf(p!).map((f) => f.figure)).toEqual([1, 2])
+      const [unmatched] = figuresOf(plan(FIGURES, new Map([[1, [flow(900, 200)]]])).plans[0]!)
+      expect(unmatched).toMatchObject({ of: 'formula', figure: -1 })
+    })
+
+    it('writes each figure as a picture described by its TeX or label, and one not drawn as its text with a warning at its line', async () => {
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+      const theme = fixtureTheme()
+      const write = (figures: SlideFigures) => writePptx({ ...plan(FIGURES, figures), deck, theme, brand, outDir: '/nowhere', figures })
+      const drawn = await write(new Map([[1, [{ ...emc2(240, 60), png }, { ...flow(900, 200), png }]]]))
+      expect(drawn.diagnostics).toEqual([])
+      const slideXml = async (data: Buffer) => (await (await import('jszip')).default.loadAsync(data)).file('ppt/slides/slide1.xml')!.async('string')
+      const xml = await slideXml(drawn.data)
+      expect([...xml.matchAll(/<p:pic>[\s\S]*?descr="([^"]*)"/g)].map((m) => m[1])).toEqual(['E = mc^2', 'The flow'])
+      const missing = await write(new Map([[1, [emc2(0, 0), { ...flow(900, 200), png }]]]))
+      expect(missing.diagnostics).toEqual([expect.objectContaining({ code: 'export-not-placed', span: { file: '/deck/01-a.md', line: 5 } })])
+      expect(await slideXml(missing.data)).toContain('<a:t>E = mc^2</a:t>')
+    })
   })
 })

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseChapter } from '../../../src/content/parse-chapter.js'
 import type { ContentBlock, Slide } from '../../../src/model.js'
+import { blocksToMarkdown, blocksToText } from '../../../src/export/blocks-text.js'
 import { buildSlides } from '../../../src/slides/build-slides.js'
 import { deckConfig } from '../../helpers/deck-config.js'
 
@@ -93,12 +94,19 @@ describe('slide blocks', () => {
 })
 
 describe('formulas and diagrams in the blocks', () => {
-  it('keep a formula as its TeX and a diagram as its label, so no output drops them', () => {
-    const found = blocks('## Maths\n\nInline $a^2$ here.\n\n$$\\sum_i x_i$$\n\n```mermaid {alt="The flow"}\nflowchart LR\n  A --> B\n```\n')
+  it('keep an inline formula as its TeX, and a display formula and a diagram as figures with their TeX and label', () => {
+    const found = blocks('## Maths\n\nInline $a^2$ here.\n\n$$\\sum_i x_i$$\n\n```mermaid {alt="The flow"}\nflowchart LR\n  A --> B\n```\n\n```mermaid\nflowchart LR\n  C --> D\n```\nThe caption\n')
     expect(found).toEqual([
       { kind: 'paragraph', line: 3, runs: [{ text: 'Inline ' }, { text: 'a^2', code: true }, { text: ' here.' }] },
-      { kind: 'paragraph', line: 5, runs: [{ text: '\\sum_i x_i', code: true }] },
-      { kind: 'paragraph', line: 7, runs: [{ text: 'The flow', italic: true }] },
+      { kind: 'figure', line: 5, of: 'formula', text: '\\sum_i x_i' },
+      { kind: 'figure', line: 7, of: 'diagram', text: 'The flow' },
+      { kind: 'figure', line: 12, of: 'diagram', text: 'The caption' },
     ])
+  })
+
+  it('give text outputs a formula as its TeX in code and a diagram as its label in italics, so none drops them', () => {
+    const found = blocks('## Maths\n\n$$\\sum_i x_i$$\n\n```mermaid {alt="The flow"}\nflowchart LR\n  A --> B\n```\n')
+    expect(blocksToMarkdown(found)).toBe('`\\sum_i x_i`\n\n*The flow*')
+    expect(blocksToText(found)).toEqual(['\\sum_i x_i', 'The flow'])
   })
 })
