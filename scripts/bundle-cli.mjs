@@ -31,3 +31,5 @@ await build({
   banner: { js: "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);" },
   logLevel: 'warning',
 })
+// The built-in templates, parsed and compiled once here rather than in every build.
+await import('./precompile-templates.mjs')
