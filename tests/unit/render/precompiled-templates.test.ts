@@ -5,6 +5,7 @@ import Handlebars from '../../../src/render/handlebars.js'
 import { loadTemplates, type TemplateFile, type TemplateSet } from '../../../src/render/load-templates.js'
 import { precompiledTable, precompileTemplates } from '../../../src/render/precompiled-templates.js'
 import { HELPER_NAMES } from '../../../src/render/template-helpers.js'
+import { fixtureBuiltDeck } from '../../helpers/print-deck.js'
 import { CHAPTERS, DECK, THEME, sampleSlides } from './sample-deck.js'
 import { templateSet } from './template-set.js'
 
@@ -41,6 +42,20 @@ describe('precompiled templates', async () => {
     expect(precompiled.html).toBe(compiled.html)
     expect(precompiled.slides.map((s) => s.html)).toEqual(compiled.slides.map((s) => s.html))
     expect(precompiled.html).toContain('dh-code-slide')
+  })
+
+  it('prints every product exactly as compiling the print templates does', async () => {
+    const print = async (templates: TemplateSet) => {
+      vi.resetModules()
+      const { renderPrintDocument } = await import('../../../src/print/render-print-document.js')
+      const { config, html, chapters, theme } = fixtureBuiltDeck('/out/fixture', templates)
+      return (['slides', 'notes', '2-up', '3-up', '6-up', 'outline'] as const).map((product) =>
+        renderPrintDocument({ product, deck: config, slides: html.slides, chapters, theme, templates, paper: 'A4', fragments: false, stylesheets: ['deck.css'] }),
+      )
+    }
+    const compiled = await print(withTable(builtIn, new Map()))
+    expect(await print(withTable(builtIn, table))).toEqual(compiled)
+    expect(compiled[1]).toContain('<!doctype html>')
   })
 
   it('finds the same problems in a precompiled template as in its text', () => {
