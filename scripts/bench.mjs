@@ -54,6 +54,9 @@ async function main() {
   await rm(benchRoot, { recursive: true, force: true })
   const nodeStart = measure('node startup', () => time(process.execPath, ['-e', '']))
   console.log(`baseline: bare node process ${fmt(nodeStart.ms)} (median of ${runs}); ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  // What every command pays before it reads a deck: the builds below add their slides to it.
+  const startup = measure('deckhand --version', () => time(process.execPath, [cli, '--version']))
+  console.log(`start-up: deckhand --version ${fmt(startup.ms)} (${(startup.ms / nodeStart.ms).toFixed(1)}x a bare node process)`)
   const rows = []
   if (withLive) {
     const { benchExamplePdf, benchWarmReprint } = await import('./bench-live.mjs')

@@ -117,3 +117,5 @@ const result = await build({
 })
 const metafiles = [result.metafile, (await bundleVendored(vendored)).metafile, (await bundleHighlightLanguages()).metafile]
 await writeThirdPartyNotices(root, metafiles, path.join(outdir, 'THIRD-PARTY-NOTICES.txt'))
+// The built-in templates, parsed and compiled once here rather than in every build.
+await import('./precompile-templates.mjs')

@@ -44,14 +44,16 @@ export function spokenWords(slide: Slide): number {
 }
 
 // Words as the language's own rules cut them: Chinese and Japanese are written without spaces.
-const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' })
+// Made on first use: making one loads the dictionaries, tens of milliseconds at every start.
+let words: Intl.Segmenter | undefined
 
 export function countWords(text: string): number {
   // Spaced scripts keep the quick count; only text with CJK needs the dictionary segmenter.
   if (!/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
-  let words = 0
-  for (const segment of WORDS.segment(text)) if (segment.isWordLike) words++
-  return words
+  words ??= new Intl.Segmenter(undefined, { granularity: 'word' })
+  let count = 0
+  for (const segment of words.segment(text)) if (segment.isWordLike) count++
+  return count
 }
 
 /** Minutes per chapter (in deck order) and in total. */

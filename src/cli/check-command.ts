@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { checkDeck } from '../check/check-deck.js'
 import { formatTalkLength } from '../check/format-talk-length.js'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { buildDeck } from '../pipeline/build-deck.js'
@@ -61,6 +60,8 @@ async function checkOne(io: CliIo, project: Project, deck: string, flags: CheckF
   const temp = await mkdtemp(path.join(os.tmpdir(), 'deckhand-check-'))
   try {
     const built = await buildDeck(project, deck, { outDir: temp, ...(flags.theme && { theme: flags.theme }) })
+    // The browser measuring code loads only for check.
+    const { checkDeck } = await import('../check/check-deck.js')
     const result = await checkDeck(built.value, {
       ...(flags.rateWpm !== undefined && { rate: flags.rateWpm }),
       ...(flags.browser && { browserPath: flags.browser }),

@@ -1,7 +1,7 @@
 // deckhand.yml may carry any option of the deck commands, under the command's name (`pdf: { paper:
 // Letter }`), keyed by the long option without its dashes (`allow-network: true`; `--no-slides`
 // is `slides: false`). What the command line says wins.
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Command, Option } from 'commander'
 import { throwIfErrors } from '../diagnostics/diagnostic.js'
 import { COMMAND_SECTIONS, findProjectRoot, PROJECT_CONFIG_FILE, projectFolderShape, readProjectConfigMapping } from '../project/find-project.js'

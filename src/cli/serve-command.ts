@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import path from 'node:path'
 import { isLoopbackHost } from '../serve/check-request-origin.js'
 import { openUrl } from '../serve/open-url.js'
-import { serveDeck, type BuildEvent, type PrintEvent } from '../serve/serve-deck.js'
+import type { BuildEvent, PrintEvent } from '../serve/serve-deck.js'
 import { error } from '../diagnostics/diagnostic.js'
 import type { CommonOptions } from './run-decks.js'
 import { resolveTargets, type DeckTarget } from './deck-targets.js'
@@ -63,6 +63,8 @@ export async function runServe(io: CliIo, name: string | undefined, flags: Serve
     const target = await pickDeck(io, flags, name)
     if (!target) return
     const { project, deck } = target
+    // The preview (watcher, server, live print) loads only for serve, not with every command.
+    const { serveDeck } = await import('../serve/serve-deck.js')
     const session = await serveDeck(project, deck, {
       host,
       port,

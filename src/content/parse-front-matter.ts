@@ -1,5 +1,5 @@
 // Pure: a chapter's text -> its front matter (validated, located) and the Markdown body after it.
-import { z } from 'zod'
+import * as z from 'zod'
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import type { ChapterMeta } from '../model.js'
 import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'

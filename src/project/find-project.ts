@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { z } from 'zod'
+import * as z from 'zod'
 import { DeckError, error, throwIfErrors } from '../diagnostics/diagnostic.js'
 import { decodeText } from '../content/read-text.js'
 import { parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'

@@ -1,6 +1,6 @@
 // Pure: deck.yml text (+ CLI overrides) -> a fully filled DeckConfig, every problem located.
 import { posix } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { error, type Diagnostic, type SourceSpan, type StageResult } from '../diagnostics/diagnostic.js'
 import { EXPORT_FORMATS, HANDOUT_LAYOUTS, type DeckConfig, type ExportFormat, type HandoutLayout, type Paper } from '../model.js'
 import { keepTextAsWritten, parseYamlMapping, type YamlMapping } from '../yaml/parse-yaml-mapping.js'

@@ -49,7 +49,7 @@ interface Checked {
 function checkTemplate(template: TemplateFile, known: Known): Checked {
   let ast: hbs.AST.Program
   try {
-    ast = Handlebars.parse(template.source)
+    ast = template.precompiled?.ast ?? Handlebars.parse(template.source)
   } catch (err) {
     return { diagnostics: [syntaxError(template.file, template.source, err)], includes: [] }
   }

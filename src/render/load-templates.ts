@@ -3,11 +3,14 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS } from '../model.js'
+import { precompiledTable, type PrecompiledTemplate } from './precompiled-templates.js'
 
 /** One template's text and the file it came from (for messages). */
 export interface TemplateFile {
   readonly source: string
   readonly file: string
+  /** Its parse and compiled code from the package build, when the text is a built-in template's. */
+  readonly precompiled?: PrecompiledTemplate
 }
 
 /** Every template a deck can use, after overrides. Names are file stems. */
@@ -49,7 +52,7 @@ export async function loadTemplates(dirs: readonly string[]): Promise<TemplateSe
   const handoutStyles: TemplateFile[] = []
   for (const dir of searched) {
     for (const kind of KINDS) await addTemplates(maps[kind], path.join(dir, kind))
-    shell ??= await readOptional(path.join(dir, 'deck.hbs'))
+    shell ??= await withPrecompiled(await readOptional(path.join(dir, 'deck.hbs')))
     const css = await readOptional(path.join(dir, 'deck.css'))
     if (css) styles.unshift(css)
     const printCss = await readOptional(path.join(dir, 'handouts', 'handouts.css'))
@@ -75,8 +78,21 @@ async function addTemplates(into: Map<string, TemplateFile>, dir: string): Promi
     const stem = name.slice(0, -'.hbs'.length)
     if (into.has(stem)) continue // a higher-priority folder already gave this name
     const file = path.join(dir, name)
-    into.set(stem, { source: await readText(file), file })
+    into.set(stem, (await withPrecompiled({ source: await readText(file), file }))!)
   }
+}
+
+// Written by scripts/precompile-templates.mjs beside the compiled code (lib/), two levels above every module.
+const PRECOMPILED_FILE = new URL('../../lib/precompiled-templates.json', import.meta.url)
+let precompiled: Promise<ReadonlyMap<string, PrecompiledTemplate>> | undefined
+
+/** The template with the package's parse and compiled code for its text, if there are any. */
+async function withPrecompiled(template: TemplateFile | undefined): Promise<TemplateFile | undefined> {
+  if (!template) return undefined
+  // Missing (a checkout not yet built) or unreadable, the templates are parsed as they are read.
+  precompiled ??= readFile(PRECOMPILED_FILE, 'utf8').then((text) => precompiledTable(JSON.parse(text)), () => new Map())
+  const hit = (await precompiled).get(template.source)
+  return hit ? { ...template, precompiled: hit } : template
 }
 
 async function readOptional(file: string): Promise<TemplateFile | undefined> {

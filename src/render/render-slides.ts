@@ -36,7 +36,7 @@ export function renderSlides(
       continue
     }
     try {
-      rendered.push({ slide, html: compileTemplate(template.source)(slideData(slide, context), { partials }) })
+      rendered.push({ slide, html: compileTemplate(template.source, {}, template.precompiled)(slideData(slide, context), { partials }) })
     } catch (cause) {
       failures.push({ diagnostic: templateFailed(template, cause, { what: 'rendering the slide', span: slide.span }), cause })
     }

@@ -4,6 +4,7 @@
 import type HandlebarsNamespace from 'handlebars'
 import { DeckError, error, type Diagnostic, type Via } from '../diagnostics/diagnostic.js'
 import type { TemplateFile } from './load-templates.js'
+import { COMPILE_OPTIONS, reviveSpec, type PrecompiledTemplate } from './precompiled-templates.js'
 import { createTemplateEngine } from './template-helpers.js'
 
 export type Compiled = HandlebarsNamespace.TemplateDelegate
@@ -19,14 +20,17 @@ const MAX_CACHED = 500
 const cache = new Map<string, Compiled>()
 let engine: typeof HandlebarsNamespace | undefined
 
-/** The compiled template for this text (Handlebars compiles lazily, on the first call). */
-export function compileTemplate(source: string, options: CompileOptions = {}): Compiled {
+/**
+ * The compiled template for this text (Handlebars compiles lazily, on the first call), from
+ * the package's precompiled code when the text is a built-in template's.
+ */
+export function compileTemplate(source: string, options: CompileOptions = {}, precompiled?: PrecompiledTemplate): Compiled {
   engine ??= createTemplateEngine()
   const key = options.strict ? `strict\n${source}` : source
   let compiled = cache.get(key)
   if (!compiled) {
     if (cache.size >= MAX_CACHED) cache.clear()
-    compiled = engine.compile(source, { strict: options.strict ?? false, noEscape: false, preventIndent: true })
+    compiled = precompiled && !options.strict ? engine.template(reviveSpec(precompiled.spec)) : engine.compile(source, { ...COMPILE_OPTIONS, strict: options.strict ?? false })
     cache.set(key, compiled)
   }
   return compiled
@@ -39,7 +43,7 @@ export function compileTemplate(source: string, options: CompileOptions = {}): C
 export function compilePartials(partials: ReadonlyMap<string, TemplateFile>, options: CompileOptions = {}): Partials {
   return Object.fromEntries(
     [...partials].map(([name, p]) => {
-      const compiled = compileTemplate(p.source, options)
+      const compiled = compileTemplate(p.source, options, p.precompiled)
       const run: Compiled = (context, runOptions) => {
         try {
           return compiled(context, runOptions)
@@ -61,7 +65,7 @@ interface InTemplate {
 /** Runs a template; a throw becomes a DeckError at the template (its line when Handlebars knows it), via what was rendered. */
 export function runTemplate(template: TemplateFile, data: unknown, partials: Partials, via?: Via, options: CompileOptions = {}): string {
   try {
-    return compileTemplate(template.source, options)(data, { partials })
+    return compileTemplate(template.source, options, template.precompiled)(data, { partials })
   } catch (cause) {
     throw new DeckError(templateFailed(template, cause, via), { cause })
   }

@@ -42,9 +42,9 @@ export function detectLanguage(text: string, inherited: string): string {
  * English quoting one Chinese line stays English), else `inherited`.
  */
 export function detectMainLanguage(text: string, inherited: string): string {
-  const letters = text.match(LETTER)?.length ?? 0
+  // Letters are counted only for text with CJK in it: matching every letter of a whole deck cost more than building a slide.
   const cjk = text.match(CJK_LETTER)?.length ?? 0
-  return cjk > 0 && cjk * 2 >= letters ? detectLanguage(text, inherited) : inherited
+  return cjk > 0 && cjk * 2 >= (text.match(LETTER)?.length ?? 0) ? detectLanguage(text, inherited) : inherited
 }
 
 const LANG_ATTRIBUTE = /(?:^|\s)lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i

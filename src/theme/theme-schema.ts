@@ -1,7 +1,7 @@
 // The theme.yml schema: every key optional, because a theme that extends another changes
 // only what differs. Defaults live in default-kit.ts, applied after the extends chain merges.
 import { parse as parseColor } from 'culori'
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const LOGO_POSITIONS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const
 export const FALLBACK_SCRIPTS = ['chinese', 'japanese', 'korean', 'arabic', 'hebrew', 'emoji'] as const
