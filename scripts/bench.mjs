@@ -1,6 +1,6 @@
 // npm run bench: times whole `deckhand` processes on generated decks (median of runs), and
 // reports each next to a baseline measured in the same run, since these machines are noisy.
-// Flags: --sizes=20,200,1000  --runs=5  --no-pdf  --peer (also time Marp CLI on the same slides)
+// Flags: --sizes=20,200,1000  --runs=5  --no-pdf  --peer (also time Marp CLI on the same slides; with memory, its PDF size at 1,000 slides)
 //        --no-rich (skip the 200-slide deck with 20 diagrams and 40 formulas)
 //        --products=slides,notes (only the PDF products whose names contain these)
 //        --export-sizes=200 (sizes at which the PowerPoint, PNG and picture PowerPoint exports are timed against slides.pdf; none: skip)
@@ -85,6 +85,10 @@ async function main() {
       if (withMemory && size === 1000) {
         const { benchMemory } = await import('./bench-memory.mjs')
         rows.push(...(await benchMemory({ cli, root, size, fmt })))
+        if (withPeer) {
+          const { benchPeerPdfSize } = await import('./bench-peer.mjs')
+          rows.push(...(await benchPeerPdfSize({ benchRoot, root, size, slidesPdf: path.join(root, 'dist', 'bench', 'slides.pdf') })))
+        }
       }
     }
     if (exportSizes.includes(size)) {

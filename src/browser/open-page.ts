@@ -14,6 +14,8 @@ export interface OpenPageOptions {
   readonly origin: string
   readonly allowNetwork?: boolean
   readonly timeoutMs: number
+  /** Where the page comes from: one opened ahead of time, say. @defaultValue a new page of `browser` */
+  readonly newPage?: () => Promise<Page>
   /** Laid out at this size from the start. */
   readonly viewport: { readonly width: number; readonly height: number }
   /** 'print' lays the page out for paper from its first layout on. @defaultValue 'screen' */
@@ -40,7 +42,8 @@ export interface OpenedPage {
 /** Opens `url` in a new page, waits for its ready signal, runs `use`; the page is closed whatever happens. */
 export async function withPage<T>(options: OpenPageOptions, use: (opened: OpenedPage) => Promise<T>): Promise<T> {
   let step = 'opening the page'
-  const page = await options.browser.newPage()
+  const opened = Date.now()
+  const page = await (options.newPage?.() ?? options.browser.newPage())
   let watch: StallWatch | undefined
   try {
     page.setDefaultTimeout(options.timeoutMs)
@@ -50,6 +53,7 @@ export async function withPage<T>(options: OpenPageOptions, use: (opened: Opened
     if (options.media === 'print') await page.emulateMediaType('print')
     await page.setViewport({ width: Math.round(options.viewport.width), height: Math.round(options.viewport.height) })
     const started = Date.now()
+    debug('%s: page opened and set up in %d ms', options.url, started - opened)
     await page.goto(options.url, { waitUntil: 'load', timeout: options.timeoutMs })
     debug('%s: loaded in %d ms', options.url, Date.now() - started)
     step = options.ready.step

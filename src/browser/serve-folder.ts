@@ -29,8 +29,8 @@ export interface FolderServerOptions {
   readonly headers?: Readonly<Record<string, string>>
   /** Answers a request before any file is looked for, and returns true when it did. */
   readonly intercept?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean
-  /** Rewrites each HTML file before it is sent (the preview adds its live reload). */
-  readonly rewriteHtml?: (html: string) => string
+  /** Rewrites each HTML file before it is sent (the preview adds its live reload), given its path in the folder. */
+  readonly rewriteHtml?: (html: string, segments: readonly string[]) => string
   /** HTML answered for a file that does not exist, when there is some (the preview's waiting page). */
   readonly missing?: (segments: readonly string[]) => string | undefined
 }
@@ -107,7 +107,7 @@ async function serveFile(options: FolderServerOptions, req: http.IncomingMessage
     return
   }
   if (options.rewriteHtml && /\.html?$/i.test(found.file)) {
-    return answerHtml(req, res, options.rewriteHtml(await readFile(found.file, 'utf8')), headers)
+    return answerHtml(req, res, options.rewriteHtml(await readFile(found.file, 'utf8'), resolved.segments), headers)
   }
   send ??= require('send') as typeof SendModule
   const relative = path.relative(found.root, found.file).split(path.sep).map(encodeURIComponent).join('/')

@@ -80,8 +80,7 @@ export async function runServe(io: CliIo, name: string | undefined, flags: Serve
       if (server.busyPort) io.out(`port ${server.busyPort} is busy; using ${server.port}`)
       if (!isLoopbackHost(host)) io.err(`warning  listening on ${host}: anyone who can reach this machine can see the deck`)
       io.out(`serving ${deck} at ${server.url}/  (${relativePath(io, session.outDir)}; Ctrl+C stops)`)
-      const products = ['slides', ...(session.deck()?.config.handouts.layouts ?? [])]
-      io.out(`print previews: ${products.map((p) => `${server.url}/print/${p}`).join('  ')}`)
+      io.out(`print previews: ${session.products().map((p) => `${server.url}/print/${p}`).join('  ')}`)
       if (flags.open && !(await openUrl(`${server.url}/`))) io.err('warning  could not open a browser; open the address above')
     }
     await waitForStop(() => session.close())

@@ -62,6 +62,7 @@ export function startLivePrinter(options: LivePrintOptions): LivePrinter {
     timeoutMs,
     allowNetwork: options.allowNetwork ?? false,
     tagged: options.tagged ?? false,
+    warm: true,
     ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
   })
   printer.catch(() => undefined)

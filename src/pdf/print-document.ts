@@ -1,5 +1,5 @@
 // I/O: one print document, opened through the browser module and printed in one page.pdf() call.
-import type { Browser, PDFOptions } from 'puppeteer-core'
+import type { Browser, Page, PDFOptions } from 'puppeteer-core'
 import createDebug from 'debug'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { isTimeout, withPage } from '../browser/open-page.js'
@@ -14,6 +14,8 @@ const debug = createDebug('deck:pdf')
 
 export interface PrintDocumentOptions {
   readonly browser: Browser
+  /** A page opened ahead of time for this print. @defaultValue a new page */
+  readonly newPage?: () => Promise<Page>
   /** The served print document. */
   readonly url: string
   /** Requests to this origin are allowed; others are blocked unless `allowNetwork`. */
@@ -61,6 +63,7 @@ async function printIn(options: PrintDocumentOptions, diagnostics: Diagnostic[],
   return withPage(
     {
       browser: options.browser,
+      ...(options.newPage && { newPage: options.newPage }),
       url: options.url,
       origin: options.origin,
       allowNetwork: options.allowNetwork,

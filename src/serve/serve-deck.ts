@@ -1,4 +1,5 @@
 // I/O orchestration of `deckhand serve`: build, serve the output folder, watch, rebuild, reload.
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { BuildOptions } from '../pipeline/build-deck.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
@@ -14,6 +15,7 @@ import type { LivePrint, LivePrinter, LivePrintOptions } from '../pdf/live-print
 import type { PrintProduct } from '../print/render-print-document.js'
 import { printRenderer } from '../pdf/print-renderer.js'
 import { printPreviewPage } from './print-preview.js'
+import { PRINT_MENU_TEMPLATE, renderPrintMenu } from './print-menu.js'
 import { escapeHtml } from '../html/html-text.js'
 
 export interface ServeDeckOptions extends BuildOptions {
@@ -46,6 +48,8 @@ export interface ServeSession {
   readonly outDir: string
   /** The last good build, if any. */
   readonly deck: () => BuiltDeck | undefined
+  /** The print products the preview links to: those printed under --pdf, else slides and deck.yml's layouts. */
+  readonly products: () => readonly PrintProduct[]
   close(): Promise<void>
 }
 
@@ -64,6 +68,8 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
   // Loaded only for `--pdf`: the browser code stays out of a plain preview.
   const printer: LivePrinter | undefined = options.pdf && (await import('../pdf/live-print.js')).startLivePrinter({ ...options.pdf, outDir })
   let previews = new Map<PrintProduct, string>()
+  let menu: string | undefined
+  const products = (): readonly PrintProduct[] => options.pdf?.products ?? ['slides', ...(last?.config.handouts.layouts ?? [])]
 
   async function rebuild(changed: readonly string[] | 'all'): Promise<void> {
     const started = performance.now()
@@ -72,6 +78,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
       const rebuilt = await builder.build(changed)
       last = rebuilt.result.value
       previews = new Map()
+      menu = await printMenu(last, products(), Boolean(options.pdf), project.root)
       options.onBuild?.({ ok: true, ms: performance.now() - started, changed: list, rebuilt })
       printer?.update(last).then(
         (print) => options.onPrint?.({ ok: true, print }),
@@ -115,8 +122,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
         page = printPreviewPage(printRenderer(last, options.paper ?? last.config.handouts.paper, options.pdf?.fragments ?? false)(product))
       } catch (cause) {
         // A print template that does not render: the page says why, as the terminal does.
-        const lines = (diagnosticsOf(cause) ?? [error('internal', String(cause))]).map((d) => formatDiagnostic(d, project.root))
-        page = `<!doctype html><meta charset="utf-8"><title>deckhand</title><pre>${lines.map(escapeHtml).join('\n')}</pre>`
+        page = `<!doctype html><meta charset="utf-8"><title>deckhand</title><pre>${failureText(cause, project.root)}</pre>`
       }
       previews.set(product, page)
     }
@@ -128,7 +134,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
   }
   await rebuild('all')
   if (options.preview !== false) {
-    server = await startPreviewServer({ root: outDir, ...(options.host && { host: options.host }), port: options.port ?? 8000, printPage }).catch(async (err: unknown) => {
+    server = await startPreviewServer({ root: outDir, ...(options.host && { host: options.host }), port: options.port ?? 8000, printPage, deckMenu: () => menu }).catch(async (err: unknown) => {
       await builder.close()
       await stopPrinting()
       throw err
@@ -151,6 +157,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
     server: started,
     outDir,
     deck: () => last,
+    products,
     async close() {
       await watcher?.close()
       await running
@@ -159,4 +166,24 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
       await builder.close()
     },
   }
+}
+
+/** The deck's print menu from the first template folder that has one; a template that fails says why in its place. */
+async function printMenu(built: BuiltDeck, products: readonly PrintProduct[], printing: boolean, root: string): Promise<string | undefined> {
+  for (const dir of built.templates.searched) {
+    const file = path.join(dir, PRINT_MENU_TEMPLATE)
+    const source = await readFile(file, 'utf8').catch(() => undefined)
+    if (source === undefined) continue
+    try {
+      return renderPrintMenu({ source, file }, products, printing)
+    } catch (cause) {
+      return `<pre class="deckhand-print-menu">${failureText(cause, root)}</pre>`
+    }
+  }
+  return undefined
+}
+
+/** A template that failed, as the terminal words it, escaped for a page. */
+function failureText(cause: unknown, root: string): string {
+  return (diagnosticsOf(cause) ?? [error('internal', String(cause))]).map((d) => escapeHtml(formatDiagnostic(d, root))).join('\n')
 }

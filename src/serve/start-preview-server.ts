@@ -11,6 +11,7 @@ import { checkRequestOrigin } from './check-request-origin.js'
 import { EVENTS_PATH, injectLiveReload } from './live-reload-client.js'
 import type { PrintProduct } from '../print/render-print-document.js'
 import { PAGED_SCRIPT_PATH, PRINT_PREVIEW_PREFIX, previewProduct } from './print-preview.js'
+import { withPrintMenu } from './print-menu.js'
 
 const require = createRequire(import.meta.url)
 
@@ -27,6 +28,8 @@ export interface PreviewServerOptions {
   readonly portAttempts?: number
   /** A print product's preview page (`/print/<product>`), from the last good build; undefined before one. */
   readonly printPage?: (product: PrintProduct) => string | undefined
+  /** The print menu added to the deck's own page (index.html) when served. */
+  readonly deckMenu?: () => string | undefined
 }
 
 export interface PreviewServer {
@@ -76,7 +79,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     portAttempts: options.portAttempts ?? 20,
     headers: { 'cache-control': 'no-store' },
     intercept,
-    rewriteHtml: injectLiveReload,
+    rewriteHtml: (html, segments) => {
+      const menu = segments.length === 1 && segments[0] === 'index.html' ? options.deckMenu?.() : undefined
+      return injectLiveReload(menu ? withPrintMenu(html, menu) : html)
+    },
     // No good build yet: a page that waits for one, with live reload, instead of a bare 404.
     missing: (segments) => (segments.length === 1 && segments[0] === 'index.html' ? injectLiveReload(WAITING_PAGE) : undefined),
   })

@@ -13,8 +13,16 @@ import { alive, descendants } from './helpers/processes.js'
 import { readPdf } from './helpers/read-pdf.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
-const PRODUCTS = ['slides', 'notes', '3-up', 'outline'] as const
-const FILES: Record<(typeof PRODUCTS)[number], string> = { slides: 'slides.pdf', notes: 'handout-notes.pdf', '3-up': 'handout-3-up.pdf', outline: 'handout-outline.pdf' }
+// Every product, so each preview can be held against its PDF.
+const PRODUCTS = ['slides', 'notes', '2-up', '3-up', '6-up', 'outline'] as const
+const FILES: Record<(typeof PRODUCTS)[number], string> = {
+  slides: 'slides.pdf',
+  notes: 'handout-notes.pdf',
+  '2-up': 'handout-2-up.pdf',
+  '3-up': 'handout-3-up.pdf',
+  '6-up': 'handout-6-up.pdf',
+  outline: 'handout-outline.pdf',
+}
 let project: string
 let chapter: string
 let outDir: string
@@ -100,7 +108,7 @@ describe('deckhand serve --pdf', () => {
   let url: string
 
   beforeAll(async () => {
-    serve = start(['serve', 'pytorch-story', '--pdf', '--port', '0'])
+    serve = start(['serve', 'pytorch-story', '--pdf', '--port', '0', '--handout', 'notes,2-up,3-up,6-up,outline'])
     const output = await serve.waitFor(/^printed .*handout-outline\.pdf/m, 1)
     url = /serving pytorch-story at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)![1]!
   }, 180_000)
@@ -110,14 +118,27 @@ describe('deckhand serve --pdf', () => {
   })
 
   it('prints every product once, and links the print previews', async () => {
-    expect(serve.output).toMatch(/^printed .*slides\.pdf.*handout-notes\.pdf.*handout-3-up\.pdf.*handout-outline\.pdf/m)
+    expect(serve.output).toMatch(/^printed .*slides\.pdf.*handout-notes\.pdf.*handout-2-up\.pdf.*handout-3-up\.pdf.*handout-6-up\.pdf.*handout-outline\.pdf/m)
     for (const product of PRODUCTS) expect(serve.output).toContain(`${url}/print/${product}`)
   })
 
-  // The outline, text that flows from page to page, is paged by Paged.js into more pages than
-  // Chromium prints (20 against 15 for this deck): a known gap, not asserted here.
+  it("links every preview and PDF from the served deck's menu, and never from the built deck", async () => {
+    const page = await browser.browser.newPage()
+    try {
+      await page.goto(`${url}/`, { waitUntil: 'load' })
+      const links = (await page.$$eval('.deckhand-print-menu a', (as) => as.map((a) => a.getAttribute('href')))) as string[]
+      expect(links).toEqual(PRODUCTS.flatMap((p) => [`/print/${p}`, FILES[p]]))
+      // The first link is a working page of the server.
+      const response = await page.goto(new URL(links[0]!, url).href, { waitUntil: 'load' })
+      expect(response?.status()).toBe(200)
+    } finally {
+      await page.close()
+    }
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).not.toContain('deckhand-print-menu')
+  }, 120_000)
+
   it('shows each product as a paged preview with as many pages as its PDF', async () => {
-    for (const product of ['slides', 'notes', '3-up'] as const) {
+    for (const product of PRODUCTS) {
       const page = await browser.browser.newPage()
       try {
         await page.goto(`${url}/print/${product}`, { waitUntil: 'load' })
@@ -139,10 +160,10 @@ describe('deckhand serve --pdf', () => {
       const before = await snapshot()
       await edit('Here is the map for the rest of the talk.', 'Here is the map for the rest of the talk, ZEPHYRNOTE.')
       await serve.waitFor(/^printed /m, 2)
-      expect(serve.output).toMatch(/^printed dist\/pytorch-story\/handout-notes\.pdf, dist\/pytorch-story\/handout-outline\.pdf in \d+ ms; unchanged: slides, 3-up$/m)
+      expect(serve.output).toMatch(/^printed dist\/pytorch-story\/handout-notes\.pdf, dist\/pytorch-story\/handout-outline\.pdf in \d+ ms; unchanged: slides, 2-up, 3-up, 6-up$/m)
       const after = await snapshot()
       expect(after.slides).toEqual(before.slides)
-      expect(after['3-up']).toEqual(before['3-up'])
+      for (const product of ['2-up', '3-up', '6-up'] as const) expect(after[product]).toEqual(before[product])
       expect(after.notes.sha).not.toBe(before.notes.sha)
       expect(after.outline.sha).not.toBe(before.outline.sha)
       expect(await pdfText('notes')).toContain('ZEPHYRNOTE')
@@ -158,9 +179,9 @@ describe('deckhand serve --pdf', () => {
     const before = await snapshot()
     await edit('- Lowers the risk of betting a product on it\n', '- Lowers the risk of betting a product on it\n\n:::slides\nQUOKKASLIDE\n:::\n')
     await serve.waitFor(/^printed /m, 3)
-    expect(serve.output).toMatch(/^printed dist\/pytorch-story\/slides\.pdf in \d+ ms; unchanged: notes, 3-up, outline$/m)
+    expect(serve.output).toMatch(/^printed dist\/pytorch-story\/slides\.pdf in \d+ ms; unchanged: notes, 2-up, 3-up, 6-up, outline$/m)
     const after = await snapshot()
-    for (const product of ['notes', '3-up', 'outline'] as const) expect(after[product]).toEqual(before[product])
+    for (const product of PRODUCTS.filter((p) => p !== 'slides')) expect(after[product]).toEqual(before[product])
     expect(await pdfText('slides')).toContain('QUOKKASLIDE')
   }, 180_000)
 })
