@@ -146,6 +146,8 @@ describe('deckhand serve --pdf', () => {
         const shown = (await page.evaluate('[window.__deckhandPages, document.querySelectorAll(".pagedjs_page").length]')) as number[]
         const printed = (await readPdf(path.join(outDir, FILES[product]))).pages
         expect({ product, pages: shown[0], boxes: shown[1] }).toEqual({ product, pages: printed, boxes: printed })
+        // Drawn with the print document's own rules: the byline's separator is generated content.
+        if (product === 'outline') expect(await page.$eval('.dhp-cover-byline span:nth-child(2)', (el) => getComputedStyle(el, '::before').content)).toBe('"·"')
       } finally {
         await page.close()
       }

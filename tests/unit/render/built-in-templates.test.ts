@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import postcss from 'postcss'
 import { describe, expect, it } from 'vitest'
 import { checkTemplates } from '../../../src/render/check-templates.js'
 import { BUILTIN_TEMPLATES_DIR } from '../../../src/project/find-project.js'
@@ -54,6 +57,14 @@ describe('built-in templates', async () => {
     // Positioned boxes and opacity below 1 each make a layer Chromium visits on every printed page.
     expect(css).not.toMatch(/position:\s*(absolute|relative|fixed|sticky)/)
     expect(css.replace(/\.line\.dim \{ opacity: 0\.42; \}/, '')).not.toMatch(/[^-]opacity:\s*0?\./)
+  })
+
+  it('writes no sibling combinators, which the print previews (Paged.js 0.4.3) drop with their whole rule', async () => {
+    const files = [path.join(BUILTIN_TEMPLATES_DIR, 'deck.css'), path.join(BUILTIN_TEMPLATES_DIR, 'handouts', 'handouts.css')]
+    const selectors: string[] = []
+    for (const file of files) postcss.parse(await readFile(file, 'utf8')).walkRules((rule) => void selectors.push(...rule.selectors))
+    expect(selectors.length).toBeGreaterThan(100)
+    expect(selectors.filter((s) => /[+~](?![^(]*\))/.test(s.replace(/\([^)]*\)/g, '()')))).toEqual([])
   })
 
   it('renders every layout from empty slide data, reading only fields the data has', () => {
