@@ -69,11 +69,11 @@ export function startLivePrinter(options: LivePrintOptions): LivePrinter {
   const printedAs = new Map<PrintProduct, string>()
   let latest: BuiltDeck | undefined
   let waiting: { resolve: (p: LivePrint) => void; reject: (e: unknown) => void }[] = []
-  let running = false
+  // The print under way and the builds folded into it; undefined when idle.
+  let running: Promise<void> | undefined
   let closed = false
 
   async function printLatest(): Promise<void> {
-    running = true
     while (latest && !closed) {
       const built = latest
       const told = waiting
@@ -86,7 +86,7 @@ export function startLivePrinter(options: LivePrintOptions): LivePrinter {
         told.forEach((w) => w.reject(err))
       }
     }
-    running = false
+    running = undefined
   }
 
   async function printChanged(built: BuiltDeck): Promise<LivePrint> {
@@ -117,7 +117,7 @@ export function startLivePrinter(options: LivePrintOptions): LivePrinter {
     update(built) {
       latest = built
       const done = new Promise<LivePrint>((resolve, reject) => waiting.push({ resolve, reject }))
-      if (!running) void printLatest()
+      running ??= printLatest()
       return done
     },
     async close() {
@@ -126,7 +126,7 @@ export function startLivePrinter(options: LivePrintOptions): LivePrinter {
       waiting = []
       // Builds never printed are dropped; a print under way finishes first.
       pending.forEach((w) => w.resolve({ printed: [], unchanged: [], files: [], diagnostics: [], ms: 0 }))
-      while (running) await new Promise((r) => setTimeout(r, 20))
+      await running
       await printer.then((p) => p.close(), () => browser.then((b) => b.close()).catch(() => undefined))
     },
   }
