@@ -83,7 +83,7 @@ function blocksOf(token: Token, line: number, nested: (tokens: readonly Token[])
     case 'hr':
       return [{ kind: 'rule', line }]
     // A diagram or a display formula of its own: the PowerPoint pictures it; text outputs (and
-    // the PowerPoint when the picture fails) show its label or TeX (see figureParagraph).
+    // the PowerPoint when the picture fails) show its label or TeX (see figureRuns in export/blocks-text).
     case 'dhMath':
       return [{ kind: 'figure', line, of: 'formula', text: (token as unknown as MathToken).tex.trim() }]
     case 'dhDiagram': {
