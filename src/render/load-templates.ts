@@ -21,6 +21,8 @@ export interface TemplateSet {
   readonly partials: ReadonlyMap<string, TemplateFile>
   /** templates/handouts/*.hbs: `document`, one per print product, and the pieces they include. */
   readonly handouts: ReadonlyMap<string, TemplateFile>
+  /** templates/serve/*.hbs: what the preview server adds to the deck it serves (the print menu). */
+  readonly serve: ReadonlyMap<string, TemplateFile>
   /** Every deck.css found, lowest priority first, so a deck's CSS cascades over the built-in. */
   readonly styles: readonly TemplateFile[]
   /** Every handouts/handouts.css found, lowest priority first: print CSS cascades the same way. */
@@ -29,7 +31,7 @@ export interface TemplateSet {
   readonly searched: readonly string[]
 }
 
-const KINDS = ['slides', 'partials', 'handouts'] as const
+const KINDS = ['slides', 'partials', 'handouts', 'serve'] as const
 
 /** Print layouts that are whole documents or products, not pieces to include. */
 const PRINT_PAGES: ReadonlySet<string> = new Set(['document', 'slides', ...HANDOUT_LAYOUTS])
@@ -46,7 +48,7 @@ export function printPartials(set: TemplateSet): ReadonlyMap<string, TemplateFil
 /** Loads the templates from `dirs`, highest priority first; missing folders are skipped. */
 export async function loadTemplates(dirs: readonly string[]): Promise<TemplateSet> {
   const searched = dirs.map((d) => path.resolve(d))
-  const maps = { slides: new Map<string, TemplateFile>(), partials: new Map<string, TemplateFile>(), handouts: new Map<string, TemplateFile>() }
+  const maps = { slides: new Map<string, TemplateFile>(), partials: new Map<string, TemplateFile>(), handouts: new Map<string, TemplateFile>(), serve: new Map<string, TemplateFile>() }
   let shell: TemplateFile | undefined
   const styles: TemplateFile[] = []
   const handoutStyles: TemplateFile[] = []

@@ -1,5 +1,4 @@
 // I/O orchestration of `deckhand serve`: build, serve the output folder, watch, rebuild, reload.
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { BuildOptions } from '../pipeline/build-deck.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
@@ -78,7 +77,7 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
       const rebuilt = await builder.build(changed)
       last = rebuilt.result.value
       previews = new Map()
-      menu = await printMenu(last, products(), Boolean(options.pdf), project.root)
+      menu = printMenu(last, products(), Boolean(options.pdf), project.root)
       options.onBuild?.({ ok: true, ms: performance.now() - started, changed: list, rebuilt })
       printer?.update(last).then(
         (print) => options.onPrint?.({ ok: true, print }),
@@ -168,19 +167,15 @@ export async function serveDeck(project: Project, deckName: string, options: Ser
   }
 }
 
-/** The deck's print menu from the first template folder that has one; a template that fails says why in its place. */
-async function printMenu(built: BuiltDeck, products: readonly PrintProduct[], printing: boolean, root: string): Promise<string | undefined> {
-  for (const dir of built.templates.searched) {
-    const file = path.join(dir, PRINT_MENU_TEMPLATE)
-    const source = await readFile(file, 'utf8').catch(() => undefined)
-    if (source === undefined) continue
-    try {
-      return renderPrintMenu({ source, file }, products, printing)
-    } catch (cause) {
-      return `<pre class="deckhand-print-menu">${failureText(cause, root)}</pre>`
-    }
+/** The deck's print menu from its templates (a project's own wins); a template that fails says why in its place. */
+function printMenu(built: BuiltDeck, products: readonly PrintProduct[], printing: boolean, root: string): string | undefined {
+  const template = built.templates.serve.get(PRINT_MENU_TEMPLATE)
+  if (!template) return undefined
+  try {
+    return renderPrintMenu(template, products, printing)
+  } catch (cause) {
+    return `<pre class="deckhand-print-menu">${failureText(cause, root)}</pre>`
   }
-  return undefined
 }
 
 /** A template that failed, as the terminal words it, escaped for a page. */

@@ -22,6 +22,7 @@ export function templateSet(parts: { shell?: string; slides?: Sources; partials?
     partials: files('partials', { ...SECTION_PARTIALS, ...parts.partials }),
     handouts: files('handouts', parts.handouts ?? {}),
     styles: [{ source: '.dh-frame{}', file: 'templates/deck.css' }],
+    serve: new Map(),
     handoutStyles: [{ source: '.dhp-page{}', file: 'templates/handouts/handouts.css' }],
     searched: ['deck/templates', 'templates'],
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { DeckError } from '../../../src/diagnostics/diagnostic.js'
 import { PRINT_MENU_TEMPLATE, renderPrintMenu, withPrintMenu } from '../../../src/serve/print-menu.js'
 
-const file = path.resolve(import.meta.dirname, '../../../templates', PRINT_MENU_TEMPLATE)
+const file = path.resolve(import.meta.dirname, '../../../templates/serve', `${PRINT_MENU_TEMPLATE}.hbs`)
 
 describe('the print menu of a served deck', () => {
   it('links each product’s preview, and its PDF only when the PDFs are kept up', async () => {
