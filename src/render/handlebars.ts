@@ -1,7 +1,7 @@
 // Handlebars, loaded from its bundled build. The package's Node entry compiles through the
 // source-map library's SourceNode, which made compiling our templates ~10x slower; we never
 // use template source maps, and the bundle carries the same compiler without it. Its minified
-// copy is the same code in less text: it loads in about half the time at every start.
+// copy is the same code in less text (the package build puts it in lib/bundle/vendor/).
 import { createRequire } from 'node:module'
 import type HandlebarsNamespace from 'handlebars'
 
