@@ -14,8 +14,13 @@ export interface OpenPageOptions {
   readonly origin: string
   readonly allowNetwork?: boolean
   readonly timeoutMs: number
-  /** Where the page comes from: one opened ahead of time, say. @defaultValue a new page of `browser` */
+  /** Where the page comes from: one kept from an earlier print, say. @defaultValue a new page of `browser` */
   readonly newPage?: () => Promise<Page>
+  /**
+   * Takes the page once `use` has done with it, to load the next document in (its renderer and
+   * its memory cache of fonts and images stay warm). @defaultValue the page is closed
+   */
+  readonly keep?: (page: Page) => void
   /** Laid out at this size from the start. */
   readonly viewport: { readonly width: number; readonly height: number }
   /** 'print' lays the page out for paper from its first layout on. @defaultValue 'screen' */
@@ -39,16 +44,23 @@ export interface OpenedPage {
   step(name: string): void
 }
 
-/** Opens `url` in a new page, waits for its ready signal, runs `use`; the page is closed whatever happens. */
+/**
+ * Opens `url` in a new page, waits for its ready signal, runs `use`; the page is closed whatever
+ * happens, unless `keep` takes it after a use that went well.
+ */
 export async function withPage<T>(options: OpenPageOptions, use: (opened: OpenedPage) => Promise<T>): Promise<T> {
   let step = 'opening the page'
   const opened = Date.now()
   const page = await (options.newPage?.() ?? options.browser.newPage())
   let watch: StallWatch | undefined
+  let reusable = false
+  const onPageError = (err: unknown): void => options.onPageError?.(err instanceof Error ? err.message : String(err))
+  let unblock: (() => void) | undefined
   try {
     page.setDefaultTimeout(options.timeoutMs)
-    page.on('pageerror', (err) => options.onPageError?.(err instanceof Error ? err.message : String(err)))
-    if (!options.allowNetwork) await blockForeignRequests(page, options.origin, (url) => options.onBlocked?.(url))
+    page.on('pageerror', onPageError)
+    if (options.allowNetwork) await page.setRequestInterception(false)
+    else unblock = await blockForeignRequests(page, options.origin, (url) => options.onBlocked?.(url))
     watch = await watchStall(page, options.url)
     if (options.media === 'print') await page.emulateMediaType('print')
     await page.setViewport({ width: Math.round(options.viewport.width), height: Math.round(options.viewport.height) })
@@ -59,13 +71,20 @@ export async function withPage<T>(options: OpenPageOptions, use: (opened: Opened
     step = options.ready.step
     await page.waitForFunction(options.ready.expression, { timeout: options.timeoutMs, polling: options.ready.polling })
     debug('%s: ready after %d ms', options.url, Date.now() - started)
-    return await use({ page, step: (name) => void (step = name) })
+    const result = await use({ page, step: (name) => void (step = name) })
+    reusable = options.keep !== undefined
+    return result
   } catch (cause) {
     if (cause instanceof DeckError) throw cause
     const stall = isTimeout(cause) ? await watch?.explain().catch(() => undefined) : undefined
     throw options.failed(cause, step, stall)
   } finally {
-    await page.close().catch(() => undefined)
+    // A page that failed is closed: whatever held it up may still be running in it.
+    page.off('pageerror', onPageError)
+    unblock?.()
+    if (reusable && watch) reusable = await watch.stop().then(() => true, () => false)
+    if (reusable) options.keep?.(page)
+    else await page.close().catch(() => undefined)
   }
 }
 
@@ -77,11 +96,12 @@ export function isTimeout(cause: unknown): boolean {
 /**
  * Lets `page` load only from `origin` (and data:/blob: URLs); every other request is aborted,
  * and `onBlocked` hears each blocked URL once, so the caller can report it in its own words.
+ * Returns what stops the listener (interception stays on, for the next document's listener).
  */
-async function blockForeignRequests(page: Page, origin: string, onBlocked: (url: string) => void): Promise<void> {
+async function blockForeignRequests(page: Page, origin: string, onBlocked: (url: string) => void): Promise<() => void> {
   const reported = new Set<string>()
   await page.setRequestInterception(true)
-  page.on('request', (request: HTTPRequest) => {
+  const onRequest = (request: HTTPRequest): void => {
     const url = request.url()
     if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) {
       void request.continue()
@@ -92,5 +112,7 @@ async function blockForeignRequests(page: Page, origin: string, onBlocked: (url:
       onBlocked(url)
     }
     void request.abort('blockedbyclient')
-  })
+  }
+  page.on('request', onRequest)
+  return () => void page.off('request', onRequest)
 }

@@ -1,7 +1,7 @@
 // I/O: watches a page while it gets ready, so that a wait that runs out of time can say what it
 // waited for: a request that never got its answer, a script that never finished (found by
 // pausing it in the debugger) or a page that went on to another address.
-import type { CDPSession, HTTPRequest, Page } from 'puppeteer-core'
+import type { CDPSession, Frame, HTTPRequest, Page } from 'puppeteer-core'
 import createDebug from 'debug'
 
 const debug = createDebug('deck:browser')
@@ -16,6 +16,8 @@ export type Stall =
 export interface StallWatch {
   /** What holds the page up now; undefined when nothing can be named. */
   explain(): Promise<Stall | undefined>
+  /** Stops watching, so that the page can be used again (a printer keeps its pages between prints). */
+  stop(): Promise<void>
 }
 
 /** How long a busy page is given to stop in the debugger. */
@@ -25,12 +27,15 @@ const PAUSE_LIMIT_MS = 2_000
 export async function watchStall(page: Page, url: string): Promise<StallWatch> {
   const pending = new Map<HTTPRequest, string>()
   let wentTo: string | undefined
-  page.on('request', (request) => void pending.set(request, request.url()))
-  page.on('requestfinished', (request) => void pending.delete(request))
-  page.on('requestfailed', (request) => void pending.delete(request))
-  page.on('framenavigated', (frame) => {
+  const onRequest = (request: HTTPRequest): void => void pending.set(request, request.url())
+  const onSettled = (request: HTTPRequest): void => void pending.delete(request)
+  const onNavigated = (frame: Frame): void => {
     if (frame === page.mainFrame() && frame.url() !== url && !frame.url().startsWith('about:')) wentTo = frame.url()
-  })
+  }
+  page.on('request', onRequest)
+  page.on('requestfinished', onSettled)
+  page.on('requestfailed', onSettled)
+  page.on('framenavigated', onNavigated)
   // The debugger is on from the start: asked only once the page is stuck, it never answers.
   const cdp = await page.createCDPSession()
   const scripts = new Map<string, { url: string; startLine: number }>()
@@ -43,6 +48,13 @@ export async function watchStall(page: Page, url: string): Promise<StallWatch> {
       if (script) return script
       const waiting = [...pending.values()][0]
       return waiting ? { kind: 'request', url: waiting } : undefined
+    },
+    async stop() {
+      page.off('request', onRequest)
+      page.off('requestfinished', onSettled)
+      page.off('requestfailed', onSettled)
+      page.off('framenavigated', onNavigated)
+      await cdp.detach()
     },
   }
 }

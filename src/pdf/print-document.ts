@@ -14,8 +14,10 @@ const debug = createDebug('deck:pdf')
 
 export interface PrintDocumentOptions {
   readonly browser: Browser
-  /** A page opened ahead of time for this print. @defaultValue a new page */
+  /** A page kept from an earlier print. @defaultValue a new page */
   readonly newPage?: () => Promise<Page>
+  /** Takes the page once printed, for the next print. @defaultValue it is closed */
+  readonly keep?: (page: Page) => void
   /** The served print document. */
   readonly url: string
   /** Requests to this origin are allowed; others are blocked unless `allowNetwork`. */
@@ -64,6 +66,7 @@ async function printIn(options: PrintDocumentOptions, diagnostics: Diagnostic[],
     {
       browser: options.browser,
       ...(options.newPage && { newPage: options.newPage }),
+      ...(options.keep && { keep: options.keep }),
       url: options.url,
       origin: options.origin,
       allowNetwork: options.allowNetwork,
