@@ -16,7 +16,7 @@ export interface WatchOptions {
   readonly paths: readonly string[]
   /** Never reported: the output folder, so writing the build does not trigger another. */
   readonly ignore: readonly string[]
-  /** Quiet time that ends a burst of saves. @defaultValue 100 */
+  /** Quiet time that ends a burst of saves. @defaultValue 50 */
   readonly debounceMs?: number
   readonly onChange: (files: readonly string[]) => void
 }
@@ -47,7 +47,9 @@ export async function watchDeck(options: WatchOptions): Promise<DeckWatcher> {
     if (event === 'addDir' || event === 'unlinkDir' || event === 'add' || event === 'change' || event === 'unlink') {
       pending.add(path.resolve(file))
       clearTimeout(timer)
-      timer = setTimeout(flush, options.debounceMs ?? 100)
+      // An editor's save (a temp file renamed, or a write and a touch) lands within a few ms; a
+      // longer quiet time only delays every rebuild and live reprint.
+      timer = setTimeout(flush, options.debounceMs ?? 50)
     }
   })
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
