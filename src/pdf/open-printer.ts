@@ -83,7 +83,17 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
   // (the example deck's notes loaded in 165 ms against 300 ms in a new page, and got ready in
   // 100 ms against 140 ms). Emptying it unloads the old document while the printer waits anyway.
   const idle: Promise<Page>[] = []
-  const takePage = (browser: Browser): Promise<Page> => idle.shift() ?? browser.newPage()
+  // Chromium starts with a blank page, its renderer already running: the first print takes it.
+  let startPage: Promise<Page | undefined> | undefined
+  const takePage = async (browser: Browser): Promise<Page> => {
+    startPage ??= browser.pages().then((pages) => pages.find((p) => p.url() === 'about:blank'))
+    const first = await startPage
+    if (first) {
+      startPage = Promise.resolve(undefined)
+      return first
+    }
+    return idle.shift() ?? browser.newPage()
+  }
   const keep = (browser: Browser, page: Page): void => {
     if (closing || idle.length >= concurrency) {
       void page.close().catch(() => undefined)
