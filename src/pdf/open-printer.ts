@@ -84,13 +84,12 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
   // 100 ms against 140 ms). Emptying it unloads the old document while the printer waits anyway.
   const idle: Promise<Page>[] = []
   // Chromium starts with a blank page, its renderer already running: the first print takes it.
-  let startPage: Promise<Page | undefined> | undefined
+  let startPageTaken = false
   const takePage = async (browser: Browser): Promise<Page> => {
-    startPage ??= browser.pages().then((pages) => pages.find((p) => p.url() === 'about:blank'))
-    const first = await startPage
-    if (first) {
-      startPage = Promise.resolve(undefined)
-      return first
+    if (!startPageTaken) {
+      startPageTaken = true
+      const start = (await browser.pages()).find((p) => p.url() === 'about:blank')
+      if (start) return start
     }
     return idle.shift() ?? browser.newPage()
   }

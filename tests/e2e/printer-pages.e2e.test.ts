@@ -29,7 +29,7 @@ async function builtDeck() {
   writeFileSync(path.join(root, 'content', 'talk', 'deck.yml'), 'title: Talk\ntitleSlide: false\nagenda: false\n')
   writeFileSync(
     path.join(root, 'content', 'talk', '01-talk.md'),
-    '## First\n\nKept pages\n\n![far](http://192.0.2.7/far.png)\n\nNote: a note for the first slide\n\n## Second\n\nSecond slide\n',
+    '## First\n\nKept pages\n\n![far](http://192.0.2.7/far.png)\n\nNote: a note for the first slide\n\n---\n\n## Second\n\nSecond slide\n',
   )
   const project = await findProject({ root, cwd: root })
   return (await buildDeck(project, 'talk', { outDir: path.join(root, 'dist') })).value
@@ -58,6 +58,21 @@ it('one page prints every product of a one-off print, each document with its own
     expect(notes.text.join(' ')).toContain('a note for the first slide')
     const outline = await readPdf(result.value.files[2]!)
     expect(outline.text.join(' ')).toContain('Second slide')
+  } finally {
+    await printer.close()
+  }
+})
+
+it('two products printing at once take a page each: the start page goes to one of them only', async () => {
+  const deck = await builtDeck()
+  const { handle, opened } = await countedBrowser()
+  const printer = await openPrinter({ outDir: deck.outDir, browser: handle, timeoutMs: 60_000, allowNetwork: false, tagged: false, concurrency: 2 })
+  try {
+    const jobs = printJobs(deck, ['slides', 'notes', '3-up', 'outline'], deck.config.handouts.paper, false)
+    const result = await printer.print(deck, jobs, { paper: deck.config.handouts.paper })
+    expect(result.value.files).toHaveLength(4)
+    for (const file of result.value.files) expect((await readPdf(file)).text.join(' ')).toContain('Second slide')
+    expect(opened()).toBe(1)
   } finally {
     await printer.close()
   }
