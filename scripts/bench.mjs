@@ -6,6 +6,7 @@
 //        --export-sizes=200 (sizes at which the PowerPoint, PNG and picture PowerPoint exports are timed against slides.pdf; none: skip)
 //        --no-live (skip the example deck's whole pdf against slides.pdf only, and the warm reprints
 //        under serve --pdf); --no-memory (skip peak PSS and the PDF's size at 1,000 slides)
+//        --browser=PATH|embedded (the Chromium every print uses, as CHROME_PATH; default: the one deckhand finds)
 import { spawnSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -25,6 +26,7 @@ const only = args.find((a) => a.startsWith('--products='))?.slice(11).split(',')
 const withRich = !args.includes('--no-rich')
 const withLive = !args.includes('--no-live')
 const withMemory = !args.includes('--no-memory')
+const browserFlag = args.find((a) => a.startsWith('--browser='))?.slice(10)
 const exportSizes = (args.find((a) => a.startsWith('--export-sizes='))?.slice(15) ?? '200').split(',').map(Number)
 
 function time(command, commandArgs, env = {}) {
@@ -57,6 +59,15 @@ async function main() {
   // What every command pays before it reads a deck: the builds below add their slides to it.
   const startup = measure('deckhand --version', () => time(process.execPath, [cli, '--version']))
   console.log(`start-up: deckhand --version ${fmt(startup.ms)} (${(startup.ms / nodeStart.ms).toFixed(1)}x a bare node process)`)
+  // Which Chromium prints matters as much as the code: Chrome's full build in its headless mode
+  // took about twice the CPU of the embedded headless shell for the same print here.
+  const { findBrowser } = await import('../lib/browser/find-browser.js')
+  const { embeddedBrowserEnv } = await import('../lib/browser/unpack-embedded-browser.js')
+  process.env.CHROME_PATH = await findBrowser({ env: process.env, ...(browserFlag && { explicit: browserFlag }) })
+  // The floor and Marp CLI launch it themselves: the embedded one needs its font configuration.
+  Object.assign(process.env, embeddedBrowserEnv(process.env.CHROME_PATH))
+  const version = spawnSync(process.env.CHROME_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim()
+  console.log(`browser: ${process.env.CHROME_PATH} (${version || 'version unknown'})`)
   const rows = []
   if (withLive) {
     const { benchExamplePdf, benchWarmReprint } = await import('./bench-live.mjs')
