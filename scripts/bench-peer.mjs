@@ -21,13 +21,16 @@ async function installMarp(dir) {
   return existsSync(bin) ? bin : undefined
 }
 
-/** The bench deck's chapters as one Marp file: front matter dropped, the same slides. */
+/**
+ * The bench deck's chapters as one Marp file: front matter dropped, the same slides, their
+ * pictures named from where the file is written (else Marp leaves them out of its PDF).
+ */
 async function marpDeck(root) {
   const deckDir = path.join(root, 'content', 'bench')
   const chapters = (await readdir(deckDir)).filter((f) => f.endsWith('.md')).sort()
   const bodies = await Promise.all(chapters.map(async (f) => (await readFile(path.join(deckDir, f), 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '')))
   const file = path.join(root, 'marp-deck.md')
-  await writeFile(file, bodies.join('\n\n---\n\n'))
+  await writeFile(file, bodies.join('\n\n---\n\n').replaceAll('](images/', '](content/bench/images/'))
   return file
 }
 

@@ -15,10 +15,8 @@ import { writeFileAtomic } from '../output/write-file-atomic.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { paperContentBox } from '../print/page-geometry.js'
 import type { PrintProduct } from '../print/render-print-document.js'
-import { countPages } from './count-pages.js'
+import { finishPdf } from './finish-pdf.js'
 import { judgePrintedGlyphs } from './judge-printed-glyphs.js'
-import { setPdfMetadata } from './pdf-metadata.js'
-import { addOutline } from './pdf-outline.js'
 import { printDocument } from './print-document.js'
 
 const debug = createDebug('deck:pdf')
@@ -148,16 +146,16 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
           return
         }
         const started = Date.now()
-        const pdf = await setPdfMetadata(await addOutline(printed.pdf, printed.bookmarks), {
+        const { pdf, pages } = await finishPdf(printed.pdf, printed.bookmarks, {
           title: built.config.title,
           author: built.config.author,
           subject: built.config.subtitle || built.config.event,
         })
         const file = path.join(outDir, pdfFileName(product))
         await writeFileAtomic(file, pdf)
-        debug('%s: outline, metadata and write took %d ms', product, Date.now() - started)
+        debug('%s: outline, metadata, saving and write took %d ms', product, Date.now() - started)
         files.push(file)
-        run.onProgress?.({ deck: built.name, product, phase: 'done', pages: countPages(pdf), file })
+        run.onProgress?.({ deck: built.name, product, phase: 'done', pages, file })
       }
       // A pool: each free slot takes the next job, so no print waits on one it does not need.
       const queue = [...jobs]

@@ -1,8 +1,7 @@
-import type { PDFArray, PDFDict, PDFDocument, PDFRef } from 'pdf-lib'
+import type { PDFDict, PDFDocument, PDFObject, PDFRef } from 'pdf-lib'
 import { BOOKMARK_URL, type Bookmark } from '../print/bookmark-marker.js'
-import { appendUpdate, readTrailer } from './incremental-update.js'
-import { loadPdfLib } from './load-pdf-lib.js'
-import { pdfString } from './pdf-metadata.js'
+
+type PdfLib = typeof import('pdf-lib')
 
 interface Target {
   readonly page: PDFRef
@@ -11,69 +10,58 @@ interface Target {
 }
 
 /**
- * Adds the PDF outline (the bookmarks panel) for `bookmarks`, pointing at the pages where their
- * markers were printed, and removes the markers. Written as an incremental update: only the
- * pages that held markers, the catalog and the outline items are appended. A bookmark whose
- * marker is not in the PDF is left out; with no bookmarks at all the PDF is returned as is.
+ * Adds the PDF outline (the bookmarks panel) for `bookmarks` to `doc`, pointing at the pages
+ * where their markers were printed, and takes the markers off their pages. A bookmark whose
+ * marker is not in the PDF is left out; with no bookmark printed no outline is added.
  */
-export async function addOutline(pdf: Uint8Array, bookmarks: readonly Bookmark[]): Promise<Uint8Array> {
-  const trailer = readTrailer(pdf)
-  if (bookmarks.length === 0 || !trailer) return pdf
-  const lib = await loadPdfLib()
-  // Parsed in one go: by default pdf-lib yields to the event loop every 100 objects.
-  const doc = await lib.PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: lib.ParseSpeeds.Fastest })
-  const { targets, objects } = removeMarkers(doc, lib)
+export function addOutline(doc: PDFDocument, lib: PdfLib, bookmarks: readonly Bookmark[]): void {
+  const targets = removeMarkers(doc, lib)
   const items = bookmarks.flatMap((b, i) => {
     const target = targets.get(i)
     return target ? [{ ...b, target }] : []
   })
-  if (items.length === 0 && objects.size === 0) return pdf
-
-  let next = Math.max(trailer.size, doc.context.largestObjectNumber + 1)
-  const outlineRoot = next++
+  if (items.length === 0) return
+  const { context } = doc
+  const { PDFName, PDFNumber } = lib
   const tree = nest(items)
-  const number = new Map<OutlineNode, number>()
+  const outlineRoot = context.nextRef()
+  const refs = new Map<OutlineNode, PDFRef>()
   const assign = (nodes: readonly OutlineNode[]): void => {
     for (const node of nodes) {
-      number.set(node, next++)
+      refs.set(node, context.nextRef())
       assign(node.children)
     }
   }
   assign(tree)
-  const ref = (n: number): string => `${n} 0 R`
-  const write = (nodes: readonly OutlineNode[], parent: number): void => {
+  const write = (nodes: readonly OutlineNode[], parent: PDFRef): void => {
     nodes.forEach((node, i) => {
-      const own = number.get(node)!
+      const own = refs.get(node)!
       const { page, top } = node.item.target
-      const fields = [
-        `/Title ${pdfString(node.item.title)}`,
-        `/Parent ${ref(parent)}`,
-        i > 0 ? `/Prev ${ref(number.get(nodes[i - 1]!)!)}` : '',
-        i < nodes.length - 1 ? `/Next ${ref(number.get(nodes[i + 1]!)!)}` : '',
-        node.children.length ? `/First ${ref(number.get(node.children[0]!)!)} /Last ${ref(number.get(node.children.at(-1)!)!)}` : '',
+      const item = context.obj({
+        Title: lib.PDFHexString.fromText(node.item.title),
+        Parent: parent,
+        Dest: [page, PDFName.of('XYZ'), null, PDFNumber.of(round(top)), null],
+      })
+      if (i > 0) item.set(PDFName.of('Prev'), refs.get(nodes[i - 1]!)!)
+      if (i < nodes.length - 1) item.set(PDFName.of('Next'), refs.get(nodes[i + 1]!)!)
+      if (node.children.length) {
+        item.set(PDFName.of('First'), refs.get(node.children[0]!)!)
+        item.set(PDFName.of('Last'), refs.get(node.children.at(-1)!)!)
         // Chapters start open, showing their slides.
-        node.children.length ? `/Count ${node.children.length}` : '',
-        `/Dest [${page.objectNumber} ${page.generationNumber} R /XYZ null ${round(top)} null]`,
-      ]
-      objects.set(own, `<< ${fields.filter(Boolean).join(' ')} >>`)
+        item.set(PDFName.of('Count'), PDFNumber.of(node.children.length))
+      }
+      context.assign(own, item)
       write(node.children, own)
     })
   }
   write(tree, outlineRoot)
   const visible = tree.length + tree.reduce((sum, node) => sum + node.children.length, 0)
-  objects.set(
+  context.assign(
     outlineRoot,
-    tree.length
-      ? `<< /Type /Outlines /First ${ref(number.get(tree[0]!)!)} /Last ${ref(number.get(tree.at(-1)!)!)} /Count ${visible} >>`
-      : '<< /Type /Outlines /Count 0 >>',
+    context.obj({ Type: 'Outlines', First: refs.get(tree[0]!)!, Last: refs.get(tree.at(-1)!)!, Count: visible }),
   )
-
-  const catalogRef = doc.context.trailerInfo.Root as PDFRef
-  const catalog = doc.context.lookup(catalogRef, lib.PDFDict)
-  catalog.set(lib.PDFName.of('Outlines'), lib.PDFRef.of(outlineRoot))
-  if (tree.length) catalog.set(lib.PDFName.of('PageMode'), lib.PDFName.of('UseOutlines'))
-  objects.set(catalogRef.objectNumber, catalog.toString())
-  return appendUpdate(pdf, trailer, objects)
+  doc.catalog.set(PDFName.of('Outlines'), outlineRoot)
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
 }
 
 interface OutlineNode {
@@ -98,20 +86,18 @@ function nest(items: readonly (Bookmark & { readonly target: Target })[]): Outli
 }
 
 /**
- * Finds the marker links on every page: bookmark index -> page and height. Each page that held
- * markers is serialised again without them (or its /Annots array, when that is an object of
- * its own), keyed by object number.
+ * Finds the marker links on every page (bookmark index -> page and height) and takes them out
+ * of the pages' /Annots. The annotation objects stay in the document: a tagged PDF's structure
+ * tree may still name them, and whatever nothing names is dropped when the PDF is saved.
  */
-function removeMarkers(doc: PDFDocument, lib: typeof import('pdf-lib')): { targets: Map<number, Target>; objects: Map<number, string> } {
-  const { PDFArray, PDFDict, PDFName, PDFRef } = lib
+function removeMarkers(doc: PDFDocument, lib: PdfLib): Map<number, Target> {
+  const { PDFArray, PDFDict, PDFName } = lib
   const context = doc.context
   const targets = new Map<number, Target>()
-  const objects = new Map<number, string>()
   for (const page of doc.getPages()) {
-    const raw = page.node.get(PDFName.of('Annots'))
-    const annots = raw && context.lookupMaybe(raw, PDFArray)
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
     if (!annots) continue
-    const kept: ReturnType<PDFArray['get']>[] = []
+    const kept: PDFObject[] = []
     for (const entry of annots.asArray()) {
       const annot = context.lookupMaybe(entry, PDFDict)
       const index = annot && markerIndex(annot, lib)
@@ -122,19 +108,13 @@ function removeMarkers(doc: PDFDocument, lib: typeof import('pdf-lib')): { targe
       if (!targets.has(index)) targets.set(index, { page: page.ref, top: topOf(annot!, lib) })
     }
     if (kept.length === annots.size()) continue
-    const rest = context.obj(kept)
-    if (raw instanceof PDFRef) {
-      objects.set(raw.objectNumber, rest.toString())
-    } else {
-      if (kept.length) page.node.set(PDFName.of('Annots'), rest)
-      else page.node.delete(PDFName.of('Annots'))
-      objects.set(page.ref.objectNumber, page.node.toString())
-    }
+    if (kept.length) page.node.set(PDFName.of('Annots'), context.obj(kept))
+    else page.node.delete(PDFName.of('Annots'))
   }
-  return { targets, objects }
+  return targets
 }
 
-function markerIndex(annot: PDFDict, lib: typeof import('pdf-lib')): number | undefined {
+function markerIndex(annot: PDFDict, lib: PdfLib): number | undefined {
   const action = annot.lookupMaybe(lib.PDFName.of('A'), lib.PDFDict)
   const uri = action?.lookup(lib.PDFName.of('URI'))
   if (!(uri instanceof lib.PDFString || uri instanceof lib.PDFHexString)) return undefined
@@ -144,7 +124,7 @@ function markerIndex(annot: PDFDict, lib: typeof import('pdf-lib')): number | un
   return Number.isInteger(index) && index >= 0 ? index : undefined
 }
 
-function topOf(annot: PDFDict, lib: typeof import('pdf-lib')): number {
+function topOf(annot: PDFDict, lib: PdfLib): number {
   const rect = annot.lookupMaybe(lib.PDFName.of('Rect'), lib.PDFArray)
   const ys = [rect?.get(1), rect?.get(3)].map((n) => (n instanceof lib.PDFNumber ? n.asNumber() : 0))
   return Math.max(...ys)

@@ -1,10 +1,11 @@
 // Prints every product of a hand-built eight-slide deck with real Chromium, then reads the PDFs
 // back: pages, text on the right pages, links, bookmarks, fonts, metadata, and where the ink is.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportPdfs } from '../../src/pdf/export-pdfs.js'
+import { BOOKMARK_URL } from '../../src/print/bookmark-marker.js'
 import { handoutGeometry, MARGIN_MM } from '../../src/print/page-geometry.js'
 import type { BuiltDeck } from '../../src/pipeline/built-deck.js'
 import { writeFixtureDeck, KNOWN } from './helpers/fixture-deck.js'
@@ -120,6 +121,22 @@ describe('exportPdfs on the fixture deck', () => {
   it('sets title, author and subject from deck.yml', () => {
     for (const product of PRODUCTS) {
       expect(pdf(product).info).toMatchObject({ Title: fixture.config.title, Author: fixture.config.author, Subject: fixture.config.subtitle, Creator: 'deckhand' })
+    }
+  })
+
+  it('writes every product packed: dictionaries in object streams, no bookmark marker left in the file', async () => {
+    const { PDFDict, PDFDocument, PDFName } = await import('pdf-lib')
+    for (const product of PRODUCTS) {
+      const bytes = readFileSync(file(product))
+      const text = bytes.toString('latin1')
+      expect(text).toContain('/Type /ObjStm')
+      expect(text).not.toMatch(/\/Type\s*\/Page\b/)
+      const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+      expect(doc.getPageCount()).toBe(pdf(product).pages)
+      const uris = doc.context
+        .enumerateIndirectObjects()
+        .flatMap(([, o]) => (o instanceof PDFDict ? [String(o.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('URI')) ?? '')] : []))
+      expect(uris.some((u) => u.includes(BOOKMARK_URL))).toBe(false)
     }
   })
 
