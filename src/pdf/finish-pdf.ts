@@ -9,9 +9,10 @@ type PdfLib = typeof import('pdf-lib')
 /**
  * A printed PDF made ready to write: its outline from the bookmark markers, its metadata, and
  * then saved whole, with what nothing refers to any more left out (the markers' annotations)
- * and the dictionaries packed into compressed object streams. Chromium writes every page, annotation and (in a tagged PDF) structure element as
- * a plain-text object; packed, a 1,000-slide deck's PDF is about a quarter smaller. Streams
- * (page contents, fonts, images) are copied as Chromium compressed them.
+ * and the dictionaries packed into compressed object streams. Chromium writes every page,
+ * annotation and (in a tagged PDF) structure element as a plain-text object; packed, a
+ * 1,000-slide deck's PDF is about a quarter smaller. Streams (page contents, fonts, images) are
+ * copied as Chromium compressed them.
  */
 export async function finishPdf(
   printed: Uint8Array,
@@ -25,7 +26,9 @@ export async function finishPdf(
   addOutline(doc, lib, bookmarks)
   setPdfMetadata(doc, meta, now)
   dropUnreferenced(doc, lib)
-  const pdf = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false })
+  // Written in one go: by default pdf-lib waits a timer tick every 50 objects (a 1,000-page PDF
+  // has tens of thousands).
+  const pdf = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
   return { pdf, pages: doc.getPageCount() }
 }
 
