@@ -13,6 +13,7 @@ import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { DEFAULT_PRINT_TIMEOUT_MS } from '../pdf/export-pdfs.js'
 import { printRenderer } from '../pdf/print-renderer.js'
 import { withPrintRuntime } from '../print/print-runtime.js'
+import { blockedRequest, brokenImage } from './picture-problems.js'
 
 const debug = createDebug('deck:png')
 
@@ -77,6 +78,7 @@ export async function withSlidesPage<T>(built: BuiltDeck, options: Omit<CaptureO
   browser.then((b) => (launched = b)).catch(() => undefined)
   const release = onInterruptAfter(browser, () => launched?.kill())
   const diagnostics: Diagnostic[] = []
+  const blocked = new Set<string>()
   const server = await serveFolder({ root: path.resolve(built.outDir) }).catch(async (cause: unknown) => {
     release()
     await browser.then((b) => b.close()).catch(() => undefined)
@@ -97,12 +99,16 @@ export async function withSlidesPage<T>(built: BuiltDeck, options: Omit<CaptureO
           media: 'print',
           viewport,
           ready: { expression: 'window.__deckhandReady === true', polling: 20, step: 'waiting for fonts and images' },
-          onPageError: (message) => diagnostics.push(warning('page-error', `png: script error in the print page: ${message}`)),
-          onBlocked: (url) => diagnostics.push(warning('request-blocked', `png: blocked a request to ${url}`)),
+          onPageError: (message) => diagnostics.push(warning('page-error', `Script error in the print page while taking the pictures: ${message}`)),
+          onBlocked: (url) => {
+            blocked.add(url)
+            diagnostics.push(blockedRequest(built.slides, url))
+          },
           failed: (cause, step) => captureFailed(cause, built.name, step, timeoutMs),
         },
         async ({ page, step }) => {
-          for (const src of (await page.evaluate('window.__deckhandBroken || []')) as string[]) diagnostics.push(warning('image-broken', `png: image ${src} could not be loaded`))
+          // A blocked image has been told already.
+          for (const src of (await page.evaluate('window.__deckhandBroken || []')) as string[]) if (!blocked.has(src)) diagnostics.push(brokenImage(built.slides, src))
           // The runtime parks the laid-out page until printing starts; printing is what unparks it.
           await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')))
           return fn({ page, step, viewport, diagnostics })
