@@ -1,9 +1,12 @@
-// The slide pictures' browser, as `deckhand export` runs it: what it could not load (a URL
-// outside the project, an image that does not decode) is told at the chapter line that asked
-// for it, for the PNGs and the PowerPoint's figures, and no browser is left running.
-import { readdirSync } from 'node:fs'
+// The slide pictures' browser, as `deckhand export` runs it: one for the whole run, however
+// many formats need it (counted by a --browser that logs each start before it runs Chromium);
+// what it could not load (a URL outside the project, an image that does not decode) is told at
+// the chapter line that asked for it, for the PNGs and the PowerPoint's figures; and no browser
+// is left running.
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { findBrowser } from '../../src/browser/find-browser.js'
 import { runCli } from '../helpers/run-cli.js'
 import { tempProject } from '../helpers/temp-dir.js'
 import { descendants } from './helpers/processes.js'
@@ -15,15 +18,24 @@ const REMOTE = '## First\n\nText.\n\n---\n\n## Remote\n\n![a pixel](http://192.0
 const BROKEN = '## Broken\n\n![broken](images/broken.png)\n'
 
 let project: string
+let counting: string
+let starts: string
 
-beforeAll(() => {
+beforeAll(async () => {
   project = tempProject({
     'content/remote/deck.yml': 'title: Remote\ntitleSlide: false\nagenda: false\n',
     'content/remote/01-talk.md': REMOTE,
     'content/broken/deck.yml': 'title: Broken\ntitleSlide: false\nagenda: false\n',
     'content/broken/01-talk.md': BROKEN,
     'content/broken/images/broken.png': 'not a picture\n',
+    'content/plain/deck.yml': 'title: Plain\n',
+    'content/plain/01-talk.md': '## Only text\n\n- a point\n',
   }, 'deckhand-e2e-export-browser-')
+  // Chromium's own helpers start from its executable, not from this script: one line per launch.
+  starts = path.join(project, 'starts.log')
+  counting = path.join(project, 'counting-chromium')
+  writeFileSync(counting, `#!/bin/sh\necho started >> '${starts}'\nexec '${await findBrowser()}' "$@"\n`)
+  chmodSync(counting, 0o755)
 })
 
 afterEach(() => {
@@ -51,5 +63,26 @@ describe('what the pictures could not load', () => {
     expect(told(run.stderr, 'image-broken')).toEqual(['content/broken/01-talk.md:3'])
     expect(untold(run.stderr, 'image-broken')).toEqual([])
     expect(readdirSync(path.join(project, 'dist/broken')).filter((n) => n.endsWith('.png'))).toEqual(['slide-01.png'])
+  }, 180_000)
+})
+
+describe('export --to png,pptx', () => {
+  it('takes the pictures and the figures in one browser, and tells what it could not load once', async () => {
+    writeFileSync(starts, '')
+    const run = await runCli(project, 'export', 'remote', '--to', 'png,pptx', '--browser', counting)
+    expect(run.code, run.stderr).toBe(0)
+    expect(readFileSync(starts, 'utf8').split('\n').filter(Boolean)).toHaveLength(1)
+    const out = path.join(project, 'dist/remote')
+    expect(readdirSync(out).filter((n) => n.endsWith('.png'))).toHaveLength(3)
+    expect(existsSync(path.join(out, 'remote.pptx'))).toBe(true)
+    expect(told(run.stderr, 'request-blocked')).toEqual(['content/remote/01-talk.md:9'])
+  }, 180_000)
+
+  it('starts no browser for the PowerPoint of a deck without figures', async () => {
+    writeFileSync(starts, '')
+    const run = await runCli(project, 'export', 'plain', '--to', 'pptx,notes', '--browser', counting)
+    expect(run.code, run.stderr).toBe(0)
+    expect(existsSync(path.join(project, 'dist/plain/plain.pptx'))).toBe(true)
+    expect(readFileSync(starts, 'utf8')).toBe('')
   }, 180_000)
 })
