@@ -1,5 +1,6 @@
-// I/O: finds Chromium and starts it, in one call; what print and check (and the exports to come) use.
+// I/O: finds Chromium and starts it, in one call; what print and check (and the exports) use.
 import { findBrowser } from './find-browser.js'
+import { onInterruptAfter } from './guard-interrupts.js'
 import { openBrowser, type BrowserHandle } from './open-browser.js'
 
 export interface LaunchBrowserOptions {
@@ -19,4 +20,27 @@ export async function launchBrowser(options: LaunchBrowserOptions): Promise<Brow
     ...(options.onUnpack && { onUnpack: options.onUnpack }),
   })
   return openBrowser({ executablePath, timeoutMs: options.timeoutMs })
+}
+
+/** A browser starting, for several users in turn; `close` once when they are done. */
+export interface StartedBrowser {
+  /** Rejects when it cannot start; its users report that. */
+  readonly browser: Promise<BrowserHandle>
+  close(): Promise<void>
+}
+
+/** Starts the browser now; Ctrl-C, even while Chromium is still starting, leaves none running. */
+export function startBrowser(options: LaunchBrowserOptions): StartedBrowser {
+  const browser = launchBrowser(options)
+  let launched: BrowserHandle | undefined
+  // Awaited by its users; this only keeps an early failure from counting as unhandled.
+  browser.then((b) => (launched = b)).catch(() => undefined)
+  const release = onInterruptAfter(browser, () => launched?.kill())
+  return {
+    browser,
+    async close() {
+      release()
+      await browser.then((b) => b.close()).catch(() => undefined)
+    },
+  }
 }

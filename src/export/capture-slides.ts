@@ -4,8 +4,7 @@ import path from 'node:path'
 import createDebug from 'debug'
 import type { Page } from 'puppeteer-core'
 import { DeckError, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { onInterruptAfter } from '../browser/guard-interrupts.js'
-import { launchBrowser } from '../browser/launch-browser.js'
+import { startBrowser, type StartedBrowser } from '../browser/launch-browser.js'
 import type { BrowserHandle } from '../browser/open-browser.js'
 import { isTimeout, withPage } from '../browser/open-page.js'
 import { serveFolder } from '../browser/serve-folder.js'
@@ -13,6 +12,7 @@ import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { DEFAULT_PRINT_TIMEOUT_MS } from '../pdf/export-pdfs.js'
 import { printRenderer } from '../pdf/print-renderer.js'
 import { withPrintRuntime } from '../print/print-runtime.js'
+import { blockedRequest, brokenImage } from './picture-problems.js'
 
 const debug = createDebug('deck:png')
 
@@ -22,6 +22,8 @@ export interface CaptureOptions {
   /** One picture per fragment step, as slides.pdf with --fragments. @defaultValue false */
   readonly fragments?: boolean
   readonly browserPath?: string
+  /** A browser shared with other work (see startBrowser), left open; without one, one is started and closed. */
+  readonly browser?: Promise<BrowserHandle>
   readonly timeoutMs?: number
   readonly env?: Readonly<Record<string, string | undefined>>
   /** Told before the embedded browser is unpacked (once per version and user). */
@@ -70,51 +72,53 @@ export interface SlidesPage {
 /** The slides print document (final states unless `fragments`) open in one browser, laid out for printing, for `fn`. */
 export async function withSlidesPage<T>(built: BuiltDeck, options: Omit<CaptureOptions, 'scale'>, fn: (open: SlidesPage) => Promise<T>): Promise<T> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS
-  const browser = launchBrowser({ ...options, timeoutMs })
-  browser.catch(() => undefined) // awaited below; this only keeps an early failure from counting as unhandled
-  // Ctrl-C, even while Chromium is still starting, leaves no browser running.
-  let launched: BrowserHandle | undefined
-  browser.then((b) => (launched = b)).catch(() => undefined)
-  const release = onInterruptAfter(browser, () => launched?.kill())
+  // A browser of its own unless the caller shares one (one export run, several formats).
+  const own = options.browser ? undefined : startCaptureBrowser(options)
+  const browser = options.browser ?? own!.browser
   const diagnostics: Diagnostic[] = []
+  const blocked = new Set<string>()
   const server = await serveFolder({ root: path.resolve(built.outDir) }).catch(async (cause: unknown) => {
-    release()
-    await browser.then((b) => b.close()).catch(() => undefined)
+    await own?.close()
     throw cause
   })
   try {
     const handle = await browser
-    try {
-      const urlPath = '/.deckhand-print-png.html'
-      server.setPage(urlPath, slidesDocument(built, options.fragments ?? false))
-      const viewport = { width: built.theme.width, height: built.theme.height }
-      return await withPage(
-        {
-          browser: handle.browser,
-          url: server.origin + urlPath,
-          origin: server.origin,
-          timeoutMs,
-          media: 'print',
-          viewport,
-          ready: { expression: 'window.__deckhandReady === true', polling: 20, step: 'waiting for fonts and images' },
-          onPageError: (message) => diagnostics.push(warning('page-error', `png: script error in the print page: ${message}`)),
-          onBlocked: (url) => diagnostics.push(warning('request-blocked', `png: blocked a request to ${url}`)),
-          failed: (cause, step) => captureFailed(cause, built.name, step, timeoutMs),
+    const urlPath = '/.deckhand-print-png.html'
+    server.setPage(urlPath, slidesDocument(built, options.fragments ?? false))
+    const viewport = { width: built.theme.width, height: built.theme.height }
+    return await withPage(
+      {
+        browser: handle.browser,
+        url: server.origin + urlPath,
+        origin: server.origin,
+        timeoutMs,
+        media: 'print',
+        viewport,
+        ready: { expression: 'window.__deckhandReady === true', polling: 20, step: 'waiting for fonts and images' },
+        onPageError: (message) => diagnostics.push(warning('page-error', `Script error in the print page while taking the pictures: ${message}`)),
+        onBlocked: (url) => {
+          blocked.add(url)
+          diagnostics.push(blockedRequest(built.slides, url))
         },
-        async ({ page, step }) => {
-          for (const src of (await page.evaluate('window.__deckhandBroken || []')) as string[]) diagnostics.push(warning('image-broken', `png: image ${src} could not be loaded`))
-          // The runtime parks the laid-out page until printing starts; printing is what unparks it.
-          await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')))
-          return fn({ page, step, viewport, diagnostics })
-        },
-      )
-    } finally {
-      await handle.close().catch(() => undefined)
-    }
+        failed: (cause, step) => captureFailed(cause, built.name, step, timeoutMs),
+      },
+      async ({ page, step }) => {
+        // A blocked image has been told already.
+        for (const src of (await page.evaluate('window.__deckhandBroken || []')) as string[]) if (!blocked.has(src)) diagnostics.push(brokenImage(built.slides, src))
+        // The runtime parks the laid-out page until printing starts; printing is what unparks it.
+        await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')))
+        return fn({ page, step, viewport, diagnostics })
+      },
+    )
   } finally {
-    release()
+    await own?.close()
     await server.close()
   }
+}
+
+/** The browser to take pictures with (`--browser`, the embedded one...), started now; close it when done. */
+export function startCaptureBrowser(options: Omit<CaptureOptions, 'browser'>): StartedBrowser {
+  return startBrowser({ ...options, timeoutMs: options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS })
 }
 
 /** The slides print document, rendered as slides.pdf's is (its partials, stylesheets and runtime). */

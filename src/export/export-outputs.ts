@@ -48,22 +48,27 @@ export async function exportOutputs(built: BuiltDeck, options: ExportOutputsOpti
   const diagnostics: Diagnostic[] = []
   const files: (ExportedFile & { format: ExportFormat })[] = []
   let downscaled: ExportOutputsResult['downscaled']
-  // PNG and the picture PowerPoint share one set of pictures, taken in one browser launch.
+  const formats = EXPORT_FORMATS.filter((f) => chosen.includes(f))
+  // One browser for the whole run, started now so that it starts while the first formats are
+  // written: the pictures (PNG, the picture PowerPoint) and the PowerPoint's figures use it.
+  const shared = (await needsBrowser(built, formats)) ? (await import('./capture-slides.js')).startCaptureBrowser(captureOptions(built, options)) : undefined
+  const pictures: CaptureOptions = { ...captureOptions(built, options), ...(shared && { browser: shared.browser }) }
+  // PNG and the picture PowerPoint share one set of pictures, taken once.
   let captured: Promise<CapturedPage[]> | undefined
   const capture = (): Promise<CapturedPage[]> =>
     (captured ??= import('./capture-slides.js').then(async ({ captureSlides }) => {
-      const r = await captureSlides(built, captureOptions(built, options))
+      const r = await captureSlides(built, pictures)
       diagnostics.push(...r.diagnostics)
       return r.pages
     }))
   // Ctrl-C while a file is being written leaves no temp file behind.
   await guardInterrupts(removePendingTempFiles, async () => {
-    for (const format of EXPORT_FORMATS.filter((f) => chosen.includes(f))) {
+    for (const format of formats) {
       try {
         if (format === 'pptx') {
           const { exportPptx } = await import('./export-pptx.js')
-          const { browserPath, timeoutMs, onUnpack } = captureOptions(built, options)
-          const r = await exportPptx(built, { ...(browserPath && { browserPath }), ...(timeoutMs && { timeoutMs }), ...(onUnpack && { onUnpack }) })
+          const { browserPath, browser, timeoutMs, onUnpack } = pictures
+          const r = await exportPptx(built, { ...(browserPath && { browserPath }), ...(browser && { browser }), ...(timeoutMs && { timeoutMs }), ...(onUnpack && { onUnpack }) })
           diagnostics.push(...r.diagnostics)
           files.push({ ...r.value, format })
         } else if (format === 'notes') {
@@ -91,8 +96,19 @@ export async function exportOutputs(built: BuiltDeck, options: ExportOutputsOpti
         throw new DeckError(error('export-failed', `Could not write the ${format} export of ${built.name}: ${reason}`, { file: built.config.file, line: 1 }), { cause })
       }
     }
-  })
-  return { value: { files, ...(downscaled && { downscaled }) }, diagnostics }
+  }).finally(() => shared?.close())
+  // The pictures and the figures load the same page: what it could not load is told once.
+  return { value: { files, ...(downscaled && { downscaled }) }, diagnostics: unique(diagnostics) }
+}
+
+/** Whether a browser is needed: for the pictures, or for the PowerPoint's diagrams and display formulas. */
+async function needsBrowser(built: BuiltDeck, formats: readonly ExportFormat[]): Promise<boolean> {
+  if (formats.includes('png') || formats.includes('pptx-images')) return true
+  return formats.includes('pptx') && (await import('./pptx/plan-slide.js')).hasFigures(built.slides)
+}
+
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...new Map(diagnostics.map((d) => [JSON.stringify(d), d])).values()]
 }
 
 /** The pictures' scale (a width is turned into one) and the browser to take them with. */

@@ -12,7 +12,7 @@ import { exportFileNames, type ExportedFile } from './export-file-name.js'
 import { hasFigures, planSlides } from './pptx/plan-slide.js'
 import { writePptx } from './pptx/write-pptx.js'
 
-export interface ExportPptxOptions extends Pick<CaptureOptions, 'browserPath' | 'timeoutMs' | 'onUnpack'> {
+export interface ExportPptxOptions extends Pick<CaptureOptions, 'browserPath' | 'browser' | 'timeoutMs' | 'onUnpack'> {
   /** @defaultValue `<outDir>/<deck>.pptx` */
   readonly file?: string
 }
@@ -29,8 +29,8 @@ export async function exportPptx(built: BuiltDeck, options: ExportPptxOptions = 
   return { value: { file, bytes: data.length }, diagnostics: [...(pictured?.diagnostics ?? []), ...diagnostics] }
 }
 
-function captureOptions({ browserPath, timeoutMs, onUnpack }: ExportPptxOptions): Omit<CaptureOptions, 'scale' | 'fragments'> {
-  return { ...(browserPath && { browserPath }), ...(timeoutMs && { timeoutMs }), ...(onUnpack && { onUnpack }) }
+function captureOptions({ browserPath, browser, timeoutMs, onUnpack }: ExportPptxOptions): Omit<CaptureOptions, 'scale' | 'fragments'> {
+  return { ...(browserPath && { browserPath }), ...(browser && { browser }), ...(timeoutMs && { timeoutMs }), ...(onUnpack && { onUnpack }) }
 }
 
 /** A theme made by hand without its kit data gets the default kit's colours and fonts. */

@@ -127,8 +127,8 @@ async function loadCheckedTemplates(project: Project, ref: DeckRef, roots: ReadR
   const dirs = deckLookupDirs(project, ref.dir, 'templates')
   debug('template lookup order: %o', dirs)
   const templates = await loadTemplates(dirs)
-  // A template file that is a symlink out of the project would be published with the deck.
-  const files = [templates.shell, ...templates.slides.values(), ...templates.partials.values(), ...templates.handouts.values(), ...templates.styles, ...templates.handoutStyles]
+  // A template file that is a symlink out of the project would be published with the deck (or served with it).
+  const files = [templates.shell, ...templates.slides.values(), ...templates.partials.values(), ...templates.handouts.values(), ...templates.serve.values(), ...templates.styles, ...templates.handoutStyles]
   const confined = await Promise.all(files.map((t) => confineRead(t.file, roots, { file: t.file, line: 1 }, 'Template')))
   throwIfErrors(confined.flatMap((c) => (c.ok ? [] : [c.diagnostic])))
   throwIfErrors(checkTemplates(templates, HELPER_NAMES))

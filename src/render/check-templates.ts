@@ -1,5 +1,5 @@
 // Pure: finds every broken template before anything renders (syntax, unknown partials and
-// helpers, partials that include themselves), slides and print layouts alike.
+// helpers, partials that include themselves), slides, print layouts and the preview's print menu alike.
 import Handlebars from './handlebars.js'
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js'
 import { printPartials, type TemplateFile, type TemplateSet } from './load-templates.js'
@@ -14,6 +14,8 @@ export function checkTemplates(set: TemplateSet, helperNames: readonly string[])
   const deckKnown: Known = { helpers, partials: [...set.partials.keys()].sort(), searched: set.searched }
   // Print layouts may include every partial a slide may, and the print pieces (cover, bookmarks…).
   const printKnown: Known = { ...deckKnown, partials: [...print.keys()].sort() }
+  // The preview's templates (its print menu) run with no partials (see renderPrintMenu).
+  const serveKnown: Known = { ...deckKnown, partials: [], partialsHint: 'the preview\'s templates (templates/serve/*.hbs) include no partials' }
   const checked = new Map<TemplateFile, Checked>()
   // Each template once, though a deck partial is seen by both namespaces.
   const check = (t: TemplateFile, known: Known): Diagnostic[] => {
@@ -25,6 +27,7 @@ export function checkTemplates(set: TemplateSet, helperNames: readonly string[])
   return [
     ...[set.shell, ...set.slides.values(), ...set.partials.values()].flatMap((t) => check(t, deckKnown)),
     ...[...set.handouts.values()].flatMap((t) => check(t, printKnown)),
+    ...[...set.serve.values()].flatMap((t) => check(t, serveKnown)),
     ...unique([...partialCycles(set.partials, checked), ...partialCycles(print, checked)]),
   ]
 }
@@ -38,6 +41,8 @@ interface Known {
   readonly helpers: ReadonlySet<string>
   readonly partials: readonly string[]
   readonly searched: readonly string[]
+  /** Where the partials come from, when not templates/partials/. */
+  readonly partialsHint?: string
 }
 
 interface Checked {
@@ -167,6 +172,7 @@ function spanOf(file: string, node: Node): SourceSpan {
 }
 
 function lookedIn(known: Known): string {
+  if (known.partialsHint) return known.partialsHint
   return `partials are templates/partials/*.hbs; looked in: ${known.searched.join(', ')}`
 }
 

@@ -124,6 +124,18 @@ describe('paths a theme names', () => {
   })
 })
 
+describe('templates', () => {
+  it("the preview's print menu that is a symlink out is an error at it, before anything is written", async () => {
+    const { root, outside } = setup({ 'content/x/01.md': '# T\n' })
+    writeFiles(outside, { 'menu.hbs': '<nav>private</nav>\n' })
+    mkdirSync(path.join(root, 'templates/serve'), { recursive: true })
+    symlinkSync(path.join(outside, 'menu.hbs'), path.join(root, 'templates/serve/print-menu.hbs'))
+    const { diagnostics, out } = await build(root)
+    expect(diagnostics.map(where)).toEqual(['path-outside-project print-menu.hbs:1'])
+    expect(filesUnder(out)).toEqual([])
+  })
+})
+
 describe('the built output', () => {
   it('names no absolute path of the build machine', async () => {
     const { root } = setup({ 'content/x/01.md': '# T\n\n![x](images/a.png)\n', 'content/x/images/a.png': PNG, 'content/x/templates/deck.css': '.x {}\n' })

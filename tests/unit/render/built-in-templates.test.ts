@@ -19,6 +19,7 @@ describe('built-in templates', async () => {
   it('has every documented layout and passes checkTemplates', () => {
     expect([...templates.slides.keys()]).toEqual(expect.arrayContaining(LAYOUTS))
     expect([...templates.partials.keys()]).toEqual(expect.arrayContaining(['footer', 'logo', 'slide-number']))
+    expect([...templates.serve.keys()]).toEqual(['print-menu'])
     expect(checkTemplates(templates, HELPER_NAMES)).toEqual([])
   })
 

@@ -99,3 +99,17 @@ describe('partials that include themselves', () => {
   })
 })
 
+describe("the preview's print menu (templates/serve/)", () => {
+  it('is checked up front like the other templates, at its own file and line', () => {
+    const set = templateSet({ serve: { 'print-menu': '<nav>\n<ul>\n{{#each products}}\n<li>{{name}</li>\n{{/each}}\n</nav>' } })
+    expect(checkTemplates(set, HELPER_NAMES).map((d) => [d.code, d.span?.file, d.span?.line])).toEqual([['template-syntax', 'templates/serve/print-menu.hbs', 4]])
+  })
+
+  it('may call no unknown helper and include no partial, not even a deck one', () => {
+    const set = templateSet({ serve: { 'print-menu': '<nav>\n{{> footer}}\n{{#each (sorted products)}}{{/each}}\n</nav>' }, partials: { footer: '<footer></footer>' } })
+    expect(checkTemplates(set, HELPER_NAMES).map((d) => [d.code, d.span?.file, d.span?.line])).toEqual([
+      ['partial-not-found', 'templates/serve/print-menu.hbs', 2],
+      ['helper-not-found', 'templates/serve/print-menu.hbs', 3],
+    ])
+  })
+})

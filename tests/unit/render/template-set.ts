@@ -15,14 +15,14 @@ function files(kind: string, sources: Sources): Map<string, TemplateFile> {
   return new Map(Object.entries(sources).map(([name, source]) => [name, { source, file: `templates/${kind}/${name}.hbs` }]))
 }
 
-export function templateSet(parts: { shell?: string; slides?: Sources; partials?: Sources; handouts?: Sources }): TemplateSet {
+export function templateSet(parts: { shell?: string; slides?: Sources; partials?: Sources; handouts?: Sources; serve?: Sources }): TemplateSet {
   return {
     shell: { source: parts.shell ?? '<main>{{{slidesHtml}}}</main>', file: 'templates/deck.hbs' },
     slides: files('slides', parts.slides ?? {}),
     partials: files('partials', { ...SECTION_PARTIALS, ...parts.partials }),
     handouts: files('handouts', parts.handouts ?? {}),
     styles: [{ source: '.dh-frame{}', file: 'templates/deck.css' }],
-    serve: new Map(),
+    serve: files('serve', parts.serve ?? {}),
     handoutStyles: [{ source: '.dhp-page{}', file: 'templates/handouts/handouts.css' }],
     searched: ['deck/templates', 'templates'],
   }
