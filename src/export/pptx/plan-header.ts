@@ -13,7 +13,9 @@ export function kickerParagraph(text: string, colour: Colour = SLOT.accent): Pla
 }
 
 export function chapterKicker(chapter: ChapterRef): string {
-  return `${String(chapter.number).padStart(2, '0')} — ${chapter.title || chapter.file}`
+  // As on the slide: a chapter without a title shows its number only (never its file's path).
+  const number = String(chapter.number).padStart(2, '0')
+  return chapter.title ? `${number} — ${chapter.title}` : number
 }
 
 /** A title paragraph scaled down (to 70%) until it takes at most `maxLines` lines of `width`. */

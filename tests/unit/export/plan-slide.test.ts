@@ -2,7 +2,8 @@
 // for content that cannot be placed, at their Markdown lines.
 import { describe, expect, it } from 'vitest'
 import { parseChapter } from '../../../src/content/parse-chapter.js'
-import type { Slide } from '../../../src/model.js'
+import type { ChapterRef, Slide } from '../../../src/model.js'
+import { chapterKicker } from '../../../src/export/pptx/plan-header.js'
 import { planSlides } from '../../../src/export/pptx/plan-slide.js'
 import type { FigureSizes, PlanShape, SlidePlan } from '../../../src/export/pptx/slide-plan.js'
 import { writePptx } from '../../../src/export/pptx/write-pptx.js'
@@ -114,5 +115,13 @@ describe('planSlides', () => {
       expect(missing.diagnostics).toEqual([expect.objectContaining({ code: 'export-not-placed', span: { file: '/deck/01-a.md', line: 5 } })])
       expect(await slideXml(missing.data)).toContain('<a:t>E = mc^2</a:t>')
     })
+  })
+})
+
+describe('chapterKicker', () => {
+  const chapter = (number: number, title: string): ChapterRef => ({ number, title, subtitle: '', file: `/tmp/deck/0${number}.md`, firstSlideId: 'first' })
+  it("names a chapter by number and title, and one without a title by its number only, never its file's path", () => {
+    expect(chapterKicker(chapter(3, 'Timeline'))).toBe('03 — Timeline')
+    expect(chapterKicker(chapter(1, ''))).toBe('01')
   })
 })
