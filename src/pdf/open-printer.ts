@@ -81,7 +81,14 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
   // A page opened once a print is done, for the next one: opening one took 0.2-0.4 s on two busy
   // cores, spent while the printer would otherwise wait (between saves, or on the next job).
   let spare: Promise<Page> | undefined
+  // The first print takes the blank tab Chromium starts with, and its renderer process: a new
+  // page beside it would leave that renderer idle (about 30 MB) for the whole print.
+  let startTabTaken = false
   const takePage = (browser: Browser): Promise<Page> => {
+    if (!startTabTaken) {
+      startTabTaken = true
+      return browser.pages().then((pages) => pages.find((p) => p.url() === 'about:blank' && !p.isClosed()) ?? browser.newPage())
+    }
     const page = spare ?? browser.newPage()
     spare = undefined
     return page
