@@ -1,3 +1,4 @@
+// Pure (pdf-lib loaded on first use): a printed PDF finished in memory, ready to write.
 import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Bookmark } from '../print/bookmark-marker.js'
 import { loadPdfLib } from './load-pdf-lib.js'

@@ -92,8 +92,9 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
     }
     return idle.shift() ?? browser.newPage()
   }
-  const keep = (browser: Browser, page: Page): void => {
-    if (closing || idle.length >= concurrency) {
+  // Without a next document (the last of a one-off print) a page is simply closed.
+  const keep = (browser: Browser, page: Page, another: boolean): void => {
+    if (!(another || options.warm) || closing || idle.length >= concurrency) {
       void page.close().catch(() => undefined)
       return
     }
@@ -122,8 +123,7 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
         const printed = await printDocument({
           browser,
           newPage: () => takePage(browser),
-          // Without a next document (the last of a one-off print) the page is simply closed.
-          keep: (page) => (queue.length > 0 || options.warm ? keep(browser, page) : void page.close().catch(() => undefined)),
+          keep: (page) => keep(browser, page, queue.length > 0),
           url: server.origin + urlPath,
           origin: server.origin,
           allowNetwork: options.allowNetwork,

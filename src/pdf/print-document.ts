@@ -8,7 +8,7 @@ import { whileDoing } from '../browser/guard-interrupts.js'
 import type { Slide } from '../model.js'
 import type { Bookmark } from '../print/bookmark-marker.js'
 import { measureGlyphsInPage } from '../check/measure-glyphs-in-page.js'
-import { locateInSlides } from './locate-in-slides.js'
+import { blockedRequest, locateImage, locateInSlides } from './locate-in-slides.js'
 
 const debug = createDebug('deck:pdf')
 
@@ -80,7 +80,7 @@ async function printIn(options: PrintDocumentOptions, diagnostics: Diagnostic[],
       onBlocked: (url) => {
         if (reportedUrls.has(url)) return
         reportedUrls.add(url)
-        diagnostics.push(blocked(url, options.slides ?? []))
+        diagnostics.push(blockedRequest(options.slides ?? [], url, 'printing', BLOCKED_HINT))
       },
       failed: (cause, step, stall) => printFailed(cause, options, step, stall),
     },
@@ -91,7 +91,7 @@ async function printIn(options: PrintDocumentOptions, diagnostics: Diagnostic[],
       for (const src of broken) {
         if (reportedUrls.has(src)) continue
         reportedUrls.add(src)
-        diagnostics.push(warning('image-broken', `Image ${src} could not be loaded while printing`, locateInSlides(options.slides ?? [], src)))
+        diagnostics.push(warning('image-broken', `Image ${src} could not be loaded while printing`, locateImage(options.slides ?? [], src)))
       }
       step('looking for characters no font has')
       const missingGlyphs = (await page.evaluate(measureGlyphsInPage, 'body')).filter((g) => g.tofu).map((g) => g.chars).join('')
@@ -117,12 +117,7 @@ async function printIn(options: PrintDocumentOptions, diagnostics: Diagnostic[],
   )
 }
 
-/** One warning per blocked URL, at the slide line that names it when a slide does. */
-function blocked(url: string, slides: readonly Slide[]): Diagnostic {
-  const span = locateInSlides(slides, url)
-  const where = span ? '' : ' (no slide names it: the theme or a template asks for it)'
-  return warning('request-blocked', `Blocked a request to ${url} while printing${where}`, span, 'Only files inside the output folder are loaded while printing; put the file in the deck, or pass --allow-network.')
-}
+const BLOCKED_HINT = 'Only files inside the output folder are loaded while printing; put the file in the deck, or pass --allow-network.'
 
 const STALL_HINTS: Record<Stall['kind'], string> = {
   script: 'Printing waits for every script of the deck to finish: fix or remove this one.',

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeck } from '../../../src/pipeline/build-deck.js'
 import type { Slide } from '../../../src/model.js'
 import { blockedRequest, brokenImage } from '../../../src/export/picture-problems.js'
+import { locateImage } from '../../../src/pdf/locate-in-slides.js'
 import { findProject } from '../../../src/project/find-project.js'
 import { tempProject } from '../../helpers/temp-dir.js'
 
@@ -26,6 +27,8 @@ describe('problems taking the pictures', () => {
     const src = slides.flatMap((s) => s.links).find((l) => l.kind === 'image' && l.href.endsWith('broken.png'))!.href
     expect(src).not.toBe('images/broken.png')
     expect(brokenImage(slides, src)).toMatchObject({ code: 'image-broken', span: { file: chapter, line: 15 } })
+    // The print finds it the same way.
+    expect(locateImage(slides, src)).toMatchObject({ file: chapter, line: 15 })
   })
 
   it('a URL no slide names (the theme asks for it, say) has no line', () => {
