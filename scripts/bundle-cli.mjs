@@ -54,6 +54,29 @@ function lazyRequires(vendored) {
   }
 }
 
+/**
+ * puppeteer-core's debug() makes a new `debug` channel, with its terminal checks, on every
+ * call, and it is called for each protocol message sent and received: a few thousand in one
+ * print, 15 ms of each warm reprint of the example deck. Each channel is made once instead.
+ */
+function puppeteerDebugOnce() {
+  const MAKE = '(await importDebug())(prefix)(logArgs);'
+  const RETURN = 'return async (...logArgs) => {'
+  return {
+    name: 'puppeteer-debug-once',
+    setup(build) {
+      build.onLoad({ filter: /puppeteer-core[\\/]lib[\\/]esm[\\/]puppeteer[\\/]common[\\/]Debug\.js$/ }, async ({ path: file }) => {
+        const text = await readFile(file, 'utf8')
+        if (text.split(MAKE).length !== 2 || text.split(RETURN).length !== 2) {
+          throw new Error(`${file} makes its debug channels in a way this bundler does not know: update puppeteerDebugOnce`)
+        }
+        const contents = text.replace(RETURN, `let channel;\n        ${RETURN}`).replace(MAKE, '(channel ??= (await importDebug())(prefix))(logArgs);')
+        return { contents, loader: 'js', resolveDir: path.dirname(file) }
+      })
+    },
+  }
+}
+
 const vendorName = (spec) => spec.replace(/[^a-z0-9]+/gi, '-')
 
 /** One minified CommonJS file per library (or per highlight.js language), beside the bundle. */
@@ -111,7 +134,7 @@ const result = await build({
   target: 'node20',
   metafile: true,
   external: EXTERNAL,
-  plugins: [lazyRequires(vendored)],
+  plugins: [lazyRequires(vendored), puppeteerDebugOnce()],
   banner: { js: "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);" },
   logLevel: 'warning',
 })

@@ -43,30 +43,35 @@ export function productSignature(inputs: ProductInputs): string {
   return hash.digest('base64')
 }
 
-/** Hashes the document's tags and text outside the elements of `hiddenClass`. */
+/**
+ * Hashes the document's tags and text outside the elements of `hiddenClass`. The pieces are
+ * joined and hashed once: a hash update for each of the example's 5,000 tags took 30 ms.
+ */
 function hashShown(html: string, hiddenClass: string, hash: Hash): void {
   let hidden = 0
+  const shown: string[] = []
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         if (hidden > 0 || (attributes.class ?? '').split(/\s+/).includes(hiddenClass)) hidden++
-        else hash.update(`<${name}${Object.entries(attributes).map(([k, v]) => ` ${k}="${v}"`).join('')}>`)
+        else shown.push(`<${name}${Object.entries(attributes).map(([k, v]) => ` ${k}="${v}"`).join('')}>`)
       },
       // Void elements are closed at once, so the count stays balanced.
       onclosetag(name) {
         if (hidden > 0) hidden--
-        else hash.update(`</${name}>`)
+        else shown.push(`</${name}>`)
       },
       // The whitespace a removed block leaves between its neighbours shows nothing, so runs of
       // it count as one space and whitespace alone between tags not at all.
       ontext(text) {
-        if (hidden === 0 && /\S/.test(text)) hash.update(text.replace(/\s+/g, ' '))
+        if (hidden === 0 && /\S/.test(text)) shown.push(text.replace(/\s+/g, ' '))
       },
     },
     { decodeEntities: false },
   )
   parser.write(html)
   parser.end()
+  hash.update(shown.join(''))
 }
 
 function collectReferences(text: string, into: Set<string>): void {
