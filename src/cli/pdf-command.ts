@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
-import type { BrowserHandle } from '../browser/open-browser.js'
+import type { StartedBrowser } from '../browser/launch-browser.js'
 import type { LivePrintOptions } from '../pdf/live-print.js'
 import { DeckError, error } from '../diagnostics/diagnostic.js'
 import { HANDOUT_LAYOUTS, type HandoutLayout, type Paper } from '../model.js'
@@ -101,27 +101,14 @@ function parseLayouts(values: readonly string[] | undefined): HandoutLayout[] | 
 }
 
 /** A browser started before the deck builds: Chromium's start overlaps the build. */
-interface EarlyBrowser {
-  readonly browser: Promise<BrowserHandle>
-  /** Disarms the interrupt guard that kills it. */
-  readonly release: () => void
-}
-
-export const printing: AfterBuild<EarlyBrowser> = {
+export const printing: AfterBuild<StartedBrowser> = {
   async prepare(io, options) {
     const opts = options as PdfOptions
-    const [{ launchBrowser }, { onInterruptAfter }] = await Promise.all([import('../browser/launch-browser.js'), import('../browser/guard-interrupts.js')])
-    let handle: BrowserHandle | undefined
-    const browser = launchBrowser({ ...(opts.browser && { browserPath: opts.browser }), timeoutMs: timeoutOf(opts), onUnpack: tellUnpacking(io) })
-    browser.then((b) => (handle = b)).catch(() => undefined) // a launch failure is reported where it is awaited
+    const { startBrowser } = await import('../browser/launch-browser.js')
     // Ctrl-C during the build must not leave this Chromium behind, even one still starting.
-    const release = onInterruptAfter(browser, () => handle?.kill())
-    return { browser, release }
+    return startBrowser({ ...(opts.browser && { browserPath: opts.browser }), timeoutMs: timeoutOf(opts), onUnpack: tellUnpacking(io) })
   },
-  async dispose(early) {
-    early.release()
-    await early.browser.then((b) => b.close()).catch(() => undefined)
-  },
+  dispose: (early) => early.close(),
   run: (io, built, options, early) => printDeck(io, built, options, early),
 }
 
@@ -130,7 +117,7 @@ function timeoutOf(opts: PdfOptions): number {
 }
 
 /** Prints one built deck's PDFs, with a progress line on a terminal. */
-export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<string, unknown>, early?: EarlyBrowser): Promise<void> {
+export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<string, unknown>, early?: StartedBrowser): Promise<void> {
   const opts = options as PdfOptions
   const layouts = parseLayouts(opts.handout) ?? built.config.handouts.layouts
   const products = [...(opts.slides === false ? [] : (['slides'] as const)), ...layouts]
@@ -156,7 +143,8 @@ export async function printDeck(io: CliIo, built: BuiltDeck, options: Record<str
     const count = result.value.files.length
     if (count) io.out(`printed ${built.name}: ${count} PDF${count === 1 ? '' : 's'} in ${seconds} s`)
   } finally {
-    early?.release()
+    // exportPdfs has closed it; this disarms its interrupt guard.
+    await early?.close()
     progress.end()
   }
 }
