@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Page } from 'puppeteer-core'
+import type { Frame, Page } from 'puppeteer-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../../src/browser/launch-browser.js'
 import type { BrowserHandle } from '../../src/browser/open-browser.js'
@@ -90,5 +91,60 @@ describe('the example deck in Chromium', () => {
     expect(problems.errors).toEqual([])
     await notesPage!.close()
     await page.close()
+  })
+
+  it("shows the company theme's title background, logo and footer in the speaker view's current slide", async () => {
+    const branded = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-brand-'))
+    const brandServer = await serveFolder({ root: path.join(branded, 'pytorch-story') })
+    try {
+      const project = await findProject({ root: ROOT, cwd: ROOT })
+      await buildDeck(project, 'pytorch-story', { outDir: branded, theme: 'northwind' })
+      const page = await browser.browser.newPage()
+      await page.setViewport({ width: 1280, height: 720 })
+      await page.goto(`${brandServer.origin}/index.html`, { waitUntil: 'load' })
+      await page.waitForFunction('window.Reveal && Reveal.isReady()', { timeout: 30_000 })
+      const popup = new Promise<Page | null>((resolve) => browser.browser.once('targetcreated', async (t) => resolve(await t.page())))
+      await page.keyboard.press('s')
+      const notes = (await popup)!
+      await notes.setViewport({ width: 1280, height: 800 })
+      // The speaker view shows the deck itself in a frame, on the slide the deck is at.
+      const frameOf = async (): Promise<Frame | undefined> => {
+        for (const frame of notes.frames()) {
+          const current = await frame.evaluate(() => Boolean((window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady()) && window.frameElement?.closest('#current-slide') !== null).catch(() => false)
+          if (current) return frame
+        }
+        return undefined
+      }
+      let current: Frame | undefined
+      for (const started = Date.now(); !current && Date.now() - started < 20_000; await new Promise((r) => setTimeout(r, 100))) current = await frameOf()
+      expect(current).toBeDefined()
+      const seen = await current!.evaluate(async () => {
+        const logo = document.querySelector('img[alt="Northwind Robotics"]') as HTMLImageElement | null
+        if (logo && !logo.complete) await new Promise((r) => logo.addEventListener('load', r, { once: true }))
+        return { text: document.body.innerText, logoWidth: logo?.naturalWidth ?? 0 }
+      })
+      expect(seen.text).toContain('Northwind Robotics · Internal')
+      expect(seen.logoWidth).toBeGreaterThan(0)
+      // The title slide's gradient, read from the pixels of the frame as the speaker sees it.
+      const frameBox = (await (await current!.frameElement())!.boundingBox())!
+      const png = await notes.screenshot({ clip: { x: frameBox.x, y: frameBox.y, width: frameBox.width, height: frameBox.height } })
+      const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+      const at = (fx: number, fy: number): number[] => {
+        const i = (Math.floor(info.height * fy) * info.width + Math.floor(info.width * fx)) * 3
+        return [data[i]!, data[i + 1]!, data[i + 2]!]
+      }
+      // Near the top-left corner the gradient starts at #0b2545, near the bottom-right it is #0b7285.
+      const [r1, g1, b1] = at(0.03, 0.5)
+      const [r2, g2, b2] = at(0.97, 0.92)
+      expect(Math.max(r1, g1, b1)).toBeLessThan(110)
+      expect(b1).toBeGreaterThan(r1 + 20)
+      expect(g2).toBeGreaterThan(r2 + 40)
+      expect(b2).toBeGreaterThan(r2 + 40)
+      await notes.close()
+      await page.close()
+    } finally {
+      await brandServer.close()
+      await rm(branded, { recursive: true, force: true })
+    }
   })
 })
