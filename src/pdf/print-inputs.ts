@@ -45,7 +45,8 @@ export function productSignature(inputs: ProductInputs): string {
 
 /**
  * Hashes the document's tags and text outside the elements of `hiddenClass`. The pieces are
- * joined and hashed once: a hash update for each of the example's 5,000 tags took 30 ms.
+ * joined and hashed once (the example's notes, cold: about 25 ms against 35 ms with an update
+ * for each tag and text).
  */
 function hashShown(html: string, hiddenClass: string, hash: Hash): void {
   let hidden = 0

@@ -52,6 +52,13 @@ async function openDeck(url: string): Promise<{ page: Page; problems: PageProble
   return { page, problems }
 }
 
+/** Presses S in the deck and waits for the speaker view's window. */
+async function openSpeakerView(page: Page): Promise<Page | null> {
+  const popup = new Promise<Page | null>((resolve) => browser.browser.once('targetcreated', async (t) => resolve(await t.page())))
+  await page.keyboard.press('s')
+  return popup
+}
+
 describe('the example deck in Chromium', () => {
   it.each([
     ['over a static server', () => `${server.origin}/index.html`],
@@ -83,9 +90,7 @@ describe('the example deck in Chromium', () => {
 
   it('opens the speaker view with the notes of the current slide', async () => {
     const { page, problems } = await openDeck(`${server.origin}/index.html#/${built.slides.find((s) => s.notesText)!.id}`)
-    const popup = new Promise<Page | null>((resolve) => browser.browser.once('targetcreated', async (t) => resolve(await t.page())))
-    await page.keyboard.press('s')
-    const notesPage = await popup
+    const notesPage = await openSpeakerView(page)
     expect(notesPage).not.toBeNull()
     await notesPage!.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 20, { timeout: 20_000 })
     expect(problems.errors).toEqual([])
@@ -94,18 +99,14 @@ describe('the example deck in Chromium', () => {
   })
 
   it("shows the company theme's title background, logo and footer in the speaker view's current slide", async () => {
-    const branded = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-brand-'))
-    const brandServer = await serveFolder({ root: path.join(branded, 'pytorch-story') })
+    const brandedOut = await mkdtemp(path.join(os.tmpdir(), 'deckhand-e2e-brand-'))
+    let brandServer: FolderServer | undefined
     try {
       const project = await findProject({ root: ROOT, cwd: ROOT })
-      await buildDeck(project, 'pytorch-story', { outDir: branded, theme: 'northwind' })
-      const page = await browser.browser.newPage()
-      await page.setViewport({ width: 1280, height: 720 })
-      await page.goto(`${brandServer.origin}/index.html`, { waitUntil: 'load' })
-      await page.waitForFunction('window.Reveal && Reveal.isReady()', { timeout: 30_000 })
-      const popup = new Promise<Page | null>((resolve) => browser.browser.once('targetcreated', async (t) => resolve(await t.page())))
-      await page.keyboard.press('s')
-      const notes = (await popup)!
+      const branded = (await buildDeck(project, 'pytorch-story', { outDir: brandedOut, theme: 'northwind' })).value
+      brandServer = await serveFolder({ root: branded.outDir })
+      const { page, problems } = await openDeck(`${brandServer.origin}/index.html`)
+      const notes = (await openSpeakerView(page))!
       await notes.setViewport({ width: 1280, height: 800 })
       // The speaker view shows the deck itself in a frame, on the slide the deck is at.
       const frameOf = async (): Promise<Frame | undefined> => {
@@ -129,22 +130,23 @@ describe('the example deck in Chromium', () => {
       const frameBox = (await (await current!.frameElement())!.boundingBox())!
       const png = await notes.screenshot({ clip: { x: frameBox.x, y: frameBox.y, width: frameBox.width, height: frameBox.height } })
       const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })
-      const at = (fx: number, fy: number): number[] => {
+      const at = (fx: number, fy: number): [number, number, number] => {
         const i = (Math.floor(info.height * fy) * info.width + Math.floor(info.width * fx)) * 3
         return [data[i]!, data[i + 1]!, data[i + 2]!]
       }
-      // Near the top-left corner the gradient starts at #0b2545, near the bottom-right it is #0b7285.
+      // At the left edge the gradient is still near #0b2545; near the bottom-right, near #0b7285.
       const [r1, g1, b1] = at(0.03, 0.5)
       const [r2, g2, b2] = at(0.97, 0.92)
       expect(Math.max(r1, g1, b1)).toBeLessThan(110)
       expect(b1).toBeGreaterThan(r1 + 20)
       expect(g2).toBeGreaterThan(r2 + 40)
       expect(b2).toBeGreaterThan(r2 + 40)
+      expect(problems.errors).toEqual([])
       await notes.close()
       await page.close()
     } finally {
-      await brandServer.close()
-      await rm(branded, { recursive: true, force: true })
+      await brandServer?.close()
+      await rm(brandedOut, { recursive: true, force: true })
     }
   })
 })
