@@ -31,13 +31,16 @@ const SLIDEV_MARKERS = [
   'layoutClass', 'clicks', 'defaults', 'transition',
 ]
 
-/** Keys each dialect gives a meaning here; they are read, not warned about. */
+/**
+ * Keys each dialect gives a meaning here; they are read, not warned about. Marp's `math` names
+ * its formula library: formulas are typeset here whichever it names (with KaTeX).
+ */
 const HANDLED: Readonly<Record<Dialect, readonly string[]>> = {
   deckhand: [],
   'reveal-md': ['theme', 'highlightTheme', 'revealOptions', 'separator', 'verticalSeparator', 'notesSeparator'],
   marp: [
     'marp', 'theme', 'transition', 'description', 'paginate', 'header', 'footer', 'class', 'color', 'backgroundColor',
-    'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'headingDivider',
+    'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'headingDivider', 'math',
   ],
   slidev: ['theme', 'transition', 'info', 'layout', 'class', 'background', 'image', 'hide', 'disabled', 'src', 'level', 'layoutClass'],
 }

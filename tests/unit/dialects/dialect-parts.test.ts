@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseChapter } from '../../../src/content/parse-chapter.js'
 import { parseChapterWithImports } from '../../../src/content/read-chapter-imports.js'
+import { loadEmojiTable } from '../../../src/emoji/emoji-shortcodes.js'
 import { resolveDeckConfig } from '../../../src/project/resolve-config.js'
 import { buildSlides } from '../../../src/slides/build-slides.js'
 import { parseCodeInfo } from '../../../src/slides/highlight-code.js'
@@ -115,5 +116,29 @@ describe('.element on every layout and code steps', () => {
     expect(steps('py [10: 10|12]')).toEqual([[1], [3]])
     expect(steps('py {2,4-6}')).toEqual([])
     expect([...parseCodeInfo('py {2,4-6}').highlight]).toEqual([2, 4, 5, 6])
+  })
+})
+
+// Marp and Slidev write formulas as $…$ and $$…$$, Slidev draws ```mermaid fences, and Marp
+// turns :shortcodes: into emoji: a deck written for them gets the same here.
+describe.each([
+  ['Marp', lines('---', 'marp: true', 'math: katex', '---')],
+  ['Slidev', lines('---', 'layout: cover', '---')],
+])('%s formulas, diagrams and shortcodes', (tool, head) => {
+  it('typesets the formulas, collects the diagram and replaces the shortcode', async () => {
+    const text = lines(head, '# Euler :tada:', '', 'The identity $e^{i\\pi} + 1 = 0$ holds.', '', '$$', '\\int_0^1 x\\,dx', '$$', '', '---', '', '```mermaid', 'graph LR', '  A --> B', '```')
+    const parsed = parseChapter('/deck/talk.md', text)
+    expect(parsed.value.meta.dialect.name).toBe(tool.toLowerCase())
+    // Marp's `math` names its formula library: read, not warned about.
+    expect(codes(parsed.diagnostics)).toEqual([])
+    const built = buildSlides({ deck: { ...deckConfig(), titleSlide: false }, deckDir: '/deck', chapters: [parsed.value], emoji: await loadEmojiTable() }).value
+    const html = built.slides.map((s) => `${s.data.titleHtml}\n${s.data.body}`).join('\n')
+    expect(html).toContain('🎉')
+    expect(html).not.toContain(':tada:')
+    expect(html).toMatch(/<span class="katex">[\s\S]*e/)
+    expect(html).toContain('katex-display')
+    expect(html).not.toContain('$e^')
+    expect(built.formulas).toHaveLength(2)
+    expect(built.diagrams.map((d) => d.source.trim())).toEqual(['graph LR\n  A --> B'])
   })
 })
