@@ -353,6 +353,19 @@ export interface TextRun {
   readonly strike?: boolean
   /** Link target as written (images resolved to the output folder). */
   readonly href?: string
+  /**
+   * An inline formula, whose `text` is its TeX (with `code`): the formula as text, for outputs
+   * that show text rather than typeset math (the PowerPoint). Absent when it has no linear form.
+   */
+  readonly formula?: readonly FormulaRun[]
+}
+
+/** A piece of a formula as text: raised or lowered, and italic or bold as TeX sets it. */
+export interface FormulaRun {
+  readonly text: string
+  readonly script?: 'super' | 'sub'
+  readonly italic?: boolean
+  readonly bold?: boolean
 }
 
 /** One item of a list, nested lists flattened: level 0 is the outer list. */

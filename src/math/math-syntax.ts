@@ -18,8 +18,10 @@ export interface MathToken {
   readonly texOffset: number
   /** A block of its own (not inside a paragraph). */
   readonly block: boolean
-  /** Typeset HTML; set by typesetMath. */
+  /** The HTML the slide gets: typesetMath sets the placeholder its typeset formula fills. */
   html?: string
+  /** KaTeX's HTML (with its MathML) itself; set by typesetMath when the formula parses. */
+  typeset?: string
 }
 
 /**

@@ -38,6 +38,7 @@ export function typesetMath(tokens: readonly Token[], options: TypesetMathOption
         const html = typeset(math, Math.max(at, 0), options)
         if (html !== undefined) options.islands.set(key, html)
         math.html = islandPlaceholder(key, math.tex.trim())
+        if (html !== undefined) math.typeset = html
       }
       for (const child of childTokens(token)) visit(child)
     }

@@ -3,6 +3,7 @@
 import type { Token, Tokens } from 'marked'
 import { decodeEntities, plainText } from '../html/html-text.js'
 import type { DiagramToken } from '../diagrams/diagram-syntax.js'
+import { formulaRuns } from '../math/formula-runs.js'
 import type { MathToken } from '../math/math-syntax.js'
 import type { CodeBlock, ContentBlock, ImageRef, ListEntry, TableAlign, TextRun } from '../model.js'
 import { parseCodeInfo } from './highlight-code.js'
@@ -161,11 +162,17 @@ export function inlineRuns(tokens: readonly Token[], marks: Marks = {}, images: 
     else if (token.type === 'codespan') push(String(t.text), { code: true }) // code spans keep entities as written
     else if (token.type === 'br' || (token.type === 'html' && /^<br\s*\/?>$/i.test(token.raw.trim()))) push('\n')
     else if (token.type === 'html') continue // inline tags: their text arrives as text tokens
-    else if (token.type === 'dhMath') push((token as unknown as MathToken).tex, { code: true })
+    else if (token.type === 'dhMath') push((token as unknown as MathToken).tex, { code: true, ...formulaOf(token as unknown as MathToken) })
     else if (t.tokens?.length) runs.push(...inlineRuns(t.tokens, marks, images))
     else if (typeof t.text === 'string') push(decodeEntities(token.type === 'escape' ? t.text : joinLines(t.text)))
   }
   return mergeRuns(runs)
+}
+
+/** The typeset formula as text runs, where it has a linear form (see formula-runs.ts). */
+function formulaOf(math: MathToken): Pick<TextRun, 'formula'> {
+  const formula = math.typeset ? formulaRuns(math.typeset) : undefined
+  return formula ? { formula } : {}
 }
 
 function mergeRuns(runs: readonly TextRun[]): TextRun[] {
@@ -179,7 +186,8 @@ function mergeRuns(runs: readonly TextRun[]): TextRun[] {
 }
 
 function sameMarks(a: TextRun, b: TextRun): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.strike === b.strike && a.href === b.href
+  // Formulas stay runs of their own: each has its own text form.
+  return a.bold === b.bold && a.italic === b.italic && a.code === b.code && a.strike === b.strike && a.href === b.href && !a.formula && !b.formula
 }
 
 export function plainRuns(runs: readonly TextRun[]): string {

@@ -33,6 +33,8 @@ export function textRuns(paragraphs: readonly PlanParagraph[], u: Units): TextRu
           ...((r.bold ?? p.bold) && { bold: true }),
           ...((r.italic ?? p.italic) && { italic: true }),
           ...(r.strike && { strike: 'sngStrike' }),
+          ...(r.script === 'super' && { superscript: true }),
+          ...(r.script === 'sub' && { subscript: true }),
           ...(p.letterSpacing && { charSpacing: Math.round(u.points(size) * p.letterSpacing * 10) / 10 }),
           ...link,
           ...paragraph,

@@ -39,6 +39,8 @@ export interface PlanRun {
   readonly italic?: boolean
   readonly strike?: boolean
   readonly code?: boolean
+  /** Raised or lowered (a formula's scripts). */
+  readonly script?: 'super' | 'sub'
   readonly href?: string
   /** 1-based number of the slide an internal link points to. */
   readonly slide?: number

@@ -1,5 +1,5 @@
 // Pure: slide blocks that are text (paragraphs, lists, headings, quotes) -> styled paragraphs,
-// with Markdown's marks kept as runs: bold, italic, code, links.
+// with Markdown's marks kept as runs: bold, italic, code, links, inline formulas.
 import type { ContentBlock, TextRun } from '../../model.js'
 import { SIZE, SLOT } from './design.js'
 import type { Colour, PlanParagraph, PlanRun } from './slide-plan.js'
@@ -13,14 +13,29 @@ export interface TextStyle {
 
 export const BODY_STYLE: TextStyle = { size: SIZE.body, colour: SLOT.text, heading: SLOT.heading }
 
-/** Markdown runs as plan runs: bold text takes the heading colour and code the code font, as on the HTML slides. */
+/**
+ * Markdown runs as plan runs: bold text takes the heading colour and code the code font, as on
+ * the HTML slides. An inline formula is editable text with its scripts raised and lowered,
+ * where it has a linear form; else its TeX, as code.
+ */
 export function planRuns(runs: readonly TextRun[], style: Pick<TextStyle, 'heading'> & { size: number }): PlanRun[] {
-  return runs.map((r) => ({
+  return runs.flatMap((r): PlanRun | PlanRun[] => (r.formula ? formulaPlanRuns(r, style) : {
     text: r.text,
     ...(r.bold && { bold: true, colour: style.heading }),
     ...(r.italic && { italic: true }),
     ...(r.strike && { strike: true }),
     ...(r.code && { code: true, font: 'code' as const, size: Math.round(style.size * 0.86 * 10) / 10, colour: style.heading }),
+    ...(r.href && { href: r.href }),
+  }))
+}
+
+function formulaPlanRuns(r: TextRun, style: Pick<TextStyle, 'heading'>): PlanRun[] {
+  return (r.formula ?? []).map((f) => ({
+    text: f.text,
+    ...((f.italic || r.italic) && { italic: true }),
+    ...((f.bold || r.bold) && { bold: true }),
+    ...(r.bold && { colour: style.heading }),
+    ...(f.script && { script: f.script }),
     ...(r.href && { href: r.href }),
   }))
 }

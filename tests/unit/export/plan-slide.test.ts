@@ -116,6 +116,31 @@ describe('planSlides', () => {
       expect(await slideXml(missing.data)).toContain('<a:t>E = mc^2</a:t>')
     })
   })
+
+  describe('inline formulas', () => {
+    const INLINE = '## Euler\n\n- The identity $e^{i\\pi} + 1 = 0$ holds; $\\begin{pmatrix} a \\end{pmatrix}$ has no line form.\n- Another point'
+
+    it('are editable text with raised and lowered scripts, and TeX where they have no linear form', () => {
+      const body = plan(INLINE).plans[0]!.shapes.find((s) => s.kind === 'text' && s.placeholder === 'body')
+      const runs = body?.kind === 'text' ? body.paragraphs[0]!.runs : []
+      expect(runs.map((r) => [r.text, r.script ?? '', r.italic ?? false, r.code ?? false])).toEqual([
+        ['The identity ', '', false, false],
+        ['e', '', true, false],
+        ['iπ', 'super', true, false],
+        [' + 1 = 0', '', false, false],
+        [' holds; ', '', false, false],
+        ['\\begin{pmatrix} a \\end{pmatrix}', '', false, true],
+        [' has no line form.', '', false, false],
+      ])
+    })
+
+    it('write the scripts as PowerPoint baselines', async () => {
+      const written = await writePptx({ ...plan(INLINE), deck, theme: fixtureTheme(), brand, outDir: '/nowhere' })
+      const xml = await (await (await import('jszip')).default.loadAsync(written.data)).file('ppt/slides/slide1.xml')!.async('string')
+      expect(xml).toMatch(/<a:rPr[^>]* baseline="30000"[^>]*>[\s\S]*?<a:t>iπ<\/a:t>/)
+      expect(xml).not.toContain('e^{i')
+    })
+  })
 })
 
 describe('chapterKicker', () => {

@@ -94,10 +94,10 @@ describe('slide blocks', () => {
 })
 
 describe('formulas and diagrams in the blocks', () => {
-  it('keep an inline formula as its TeX, and a display formula and a diagram as figures with their TeX and label', () => {
+  it('keep an inline formula as its TeX with its text form, and a display formula and a diagram as figures with their TeX and label', () => {
     const found = blocks('## Maths\n\nInline $a^2$ here.\n\n$$\\sum_i x_i$$\n\n```mermaid {alt="The flow"}\nflowchart LR\n  A --> B\n```\n\n```mermaid\nflowchart LR\n  C --> D\n```\nThe caption\n')
     expect(found).toEqual([
-      { kind: 'paragraph', line: 3, runs: [{ text: 'Inline ' }, { text: 'a^2', code: true }, { text: ' here.' }] },
+      { kind: 'paragraph', line: 3, runs: [{ text: 'Inline ' }, { text: 'a^2', code: true, formula: [{ text: 'a', italic: true }, { text: '2', script: 'super' }] }, { text: ' here.' }] },
       { kind: 'figure', line: 5, of: 'formula', text: '\\sum_i x_i' },
       { kind: 'figure', line: 7, of: 'diagram', text: 'The flow' },
       { kind: 'figure', line: 12, of: 'diagram', text: 'The caption' },
