@@ -84,6 +84,7 @@ export async function exportPdfs(built: BuiltDeck, options: ExportPdfsOptions = 
       allowNetwork: options.allowNetwork ?? false,
       tagged: options.tagged ?? false,
       concurrency,
+      closeWhenPrinted: true,
     })
     try {
       return await printer.print(built, jobs, { paper, ...(options.onProgress && { onProgress: options.onProgress }) })

@@ -41,6 +41,11 @@ export interface PrinterOptions {
   readonly concurrency?: number
   /** Kept open between prints (`serve --pdf`): pages are kept for the next print. @defaultValue false */
   readonly warm?: boolean
+  /**
+   * A one-off print: the browser closes once the last page has printed, while the last PDFs are
+   * finished, instead of after them. @defaultValue false
+   */
+  readonly closeWhenPrinted?: boolean
 }
 
 /** One product to print; its document is rendered only when a page is free for it. */
@@ -76,6 +81,8 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
   }
   const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism())
   let closing: Promise<void> | undefined
+  let browserClosing: Promise<void> | undefined
+  const closeBrowser = (): Promise<void> => (browserClosing ??= options.browser.then((b) => b.close()).catch(() => undefined))
   // Each page is kept once it has printed, emptied, for the next document: loading one into a
   // page that has held one reuses its renderer and its memory cache of fonts, styles and images
   // (the example deck's notes loaded in 165 ms against 300 ms in a new page, and got ready in
@@ -116,10 +123,12 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
       const reported = new Set<string>()
       // A URL blocked in several products is one warning, at the slide line that names it.
       const reportedUrls = new Set<string>()
+      let inBrowser = 0
       const printOne = async ({ product, html }: PrintJob): Promise<void> => {
         run.onProgress?.({ deck: built.name, product, phase: 'printing' })
         const urlPath = `/.deckhand-print-${product}.html`
         server.setPage(urlPath, html())
+        inBrowser++
         const printed = await printDocument({
           browser,
           newPage: () => takePage(browser),
@@ -134,6 +143,9 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
           slides: built.slides,
           reportedUrls,
           viewport: product === 'slides' ? { width: built.theme.width, height: built.theme.height } : paperContentBox(run.paper),
+        }).finally(() => {
+          // Nothing left for Chromium: it shuts down while the PDFs are finished.
+          if (--inBrowser === 0 && queue.length === 0 && options.closeWhenPrinted) void closeBrowser()
         })
         diagnostics.push(...printed.diagnostics)
         if (printed.missingGlyphs) {
@@ -173,7 +185,7 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
       return { value: { files }, diagnostics }
     },
     close() {
-      return (closing ??= Promise.all([options.browser.then((b) => b.close()).catch(() => undefined), server.close()]).then(() => undefined))
+      return (closing ??= Promise.all([closeBrowser(), server.close()]).then(() => undefined))
     },
     kill() {
       handle?.kill()

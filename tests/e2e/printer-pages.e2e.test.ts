@@ -109,3 +109,25 @@ it('a warm printer reprints in the page it kept; a page whose print failed is cl
     await printer.close()
   }
 })
+
+it('a one-off print closes the browser once the last page has printed, before the last PDF is written', async () => {
+  const deck = await builtDeck()
+  const launched = launchBrowser({ timeoutMs: 60_000 })
+  const events: string[] = []
+  // The handle, telling when its close is asked for.
+  const handle = launched.then((b): BrowserHandle => ({ ...b, close: () => (events.push('browser closing'), b.close()) }))
+  const printer = await openPrinter({ outDir: deck.outDir, browser: handle, timeoutMs: 60_000, allowNetwork: false, tagged: false, concurrency: 1, closeWhenPrinted: true })
+  try {
+    const jobs = printJobs(deck, ['slides', 'notes'], deck.config.handouts.paper, false)
+    const onProgress = (e: { product: string; phase: string }): void => void (e.phase === 'done' && events.push(`${e.product} written`))
+    const result = await printer.print(deck, jobs, { paper: deck.config.handouts.paper, onProgress })
+    expect(result.value.files).toHaveLength(2)
+    // Not after the first product (another was still to print), and before the last was written.
+    expect(events).toEqual(['slides written', 'browser closing', 'notes written'])
+  } finally {
+    await printer.close()
+  }
+  // Closing the printer waits for that close: it does not ask again.
+  expect((await launched).browser.connected).toBe(false)
+  expect(events.filter((e) => e === 'browser closing')).toHaveLength(1)
+}, 120_000)
