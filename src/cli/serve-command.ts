@@ -96,7 +96,8 @@ function printBuild(io: CliIo, event: BuildEvent): void {
     const { result, stats } = event.rebuilt
     report(io, result.diagnostics)
     io.failed = false // a preview keeps running: only the last build's state matters
-    io.out(`built ${what} in ${ms} ms: ${result.value.slides.length} slides, ${stats.written} files written, ${stats.unchanged} unchanged`)
+    const slides = result.value.slides.length
+    io.out(`built ${what} in ${ms} ms: ${slides} slide${slides === 1 ? '' : 's'}, ${stats.written} file${stats.written === 1 ? '' : 's'} written, ${stats.unchanged} unchanged`)
   } else {
     io.err(`build failed (${what}, ${ms} ms); the page shows the error and keeps the last good deck`)
     reportError(io, event.cause)
