@@ -71,7 +71,9 @@ function runsOf(el: Element, script: Script): FormulaRun[] {
     case 'mfrac':
       return [...grouped(at(0), script), run('/', script), ...grouped(at(1), script)]
     case 'msqrt':
-      return [run('√', script), ...grouped(kids.length === 1 ? at(0) : el, script, kids.length > 1)]
+      // Its children are the radicand, as in an mrow.
+      if (kids.length !== 1) return [run('√(', script), ...row(kids, script), run(')', script)]
+      return [run('√', script), ...grouped(at(0), script)]
     case 'mroot':
       return [...runsOf(at(1), script ?? 'super'), run('√', script), ...grouped(at(0), script)]
     default:
@@ -93,9 +95,9 @@ function row(kids: readonly Element[], script: Script): FormulaRun[] {
 }
 
 /** A fraction's part or a root's radicand, in parentheses when it is more than one piece. */
-function grouped(el: Element, script: Script, many = false): FormulaRun[] {
+function grouped(el: Element, script: Script): FormulaRun[] {
   const runs = runsOf(el, script)
-  const plural = many || (el.name === 'mrow' && elements(el.children).length > 1)
+  const plural = el.name === 'mrow' && elements(el.children).length > 1
   return plural ? [run('(', script), ...runs, run(')', script)] : runs
 }
 

@@ -34,6 +34,8 @@ describe('formulaRuns', () => {
   it('writes fractions, roots, accents and limits in a line', () => {
     expect(text(formulaRuns(typeset('\\frac{a+b}{2}')))).toBe('(a + b)/2')
     expect(text(formulaRuns(typeset('\\sqrt{x+1} + \\sqrt[3]{y}')))).toBe('√(x + 1) + ^{3}√y')
+    // MathML written by hand may give a root several children: they are its radicand.
+    expect(text(formulaRuns('<math><msqrt><mi>a</mi><mo>+</mo><mi>b</mi></msqrt></math>'))).toBe('√(a + b)')
     expect(text(formulaRuns(typeset('\\hat{x} + \\vec{v}')))).toBe('x\u0302 + v\u20d7')
     expect(text(formulaRuns(typeset('\\sum_{i=1}^n i^2')))).toBe('∑_{i=1}^{n}i^{2}')
     expect(text(formulaRuns(typeset('x^{y^2}')))).toBe('x^{y2}')
