@@ -45,8 +45,8 @@ function runsOf(el: Element, script: Script): FormulaRun[] {
     case 'ms':
       return [run(textOf(el).replace(/\u00a0/g, ' '), script)]
     case 'mo':
-      // The invisible operators: function application reads as a space (sin x), the others as nothing.
-      return [run(textOf(el).replace(/\u2061/g, ' ').replace(/[\u2062-\u2064]/g, ''), script)]
+      // The invisible operators read as nothing (function application is spaced by its row).
+      return [run(textOf(el).replace(/[\u2061-\u2064]/g, ''), script)]
     case 'mspace':
       return spaceWidth(el.attribs.width) >= 0.2 ? [run(' ', script)] : []
     case 'mrow':
@@ -87,9 +87,15 @@ const SPACED = new Set(['=', '≠', '<', '>', '≤', '≥', '≈', '≡', '∼',
 
 function row(kids: readonly Element[], script: Script): FormulaRun[] {
   return kids.flatMap((kid, i) => {
+    // A function applied to what follows: sin x, but sin(x), and nothing at the end of a group.
+    if (kid.name === 'mo' && textOf(kid) === '\u2061') {
+      const next = kids[i + 1]
+      return next && !/^[([{|⟨]/.test(textOf(next)) ? [run(' ', script)] : []
+    }
     const runs = runsOf(kid, script)
     const operator = kid.name === 'mo' && SPACED.has(textOf(kid))
-    const sign = i === 0 || kids[i - 1]!.name === 'mo'
+    const before = kids[i - 1]
+    const sign = !before || (before.name === 'mo' && !/[)\]}|⟩]$/.test(textOf(before)))
     return operator && !script && !sign ? [run(' ', script), ...runs, run(' ', script)] : runs
   })
 }

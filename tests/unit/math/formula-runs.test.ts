@@ -24,6 +24,8 @@ describe('formulaRuns', () => {
     ])
     expect(text(formulaRuns(typeset('\\sin x')))).toBe('sin x')
     expect(formulaRuns(typeset('\\sin x'))).toEqual([{ text: 'sin ' }, { text: 'x', italic: true }])
+    expect(text(formulaRuns(typeset('\\sin(x) + \\operatorname{softmax}(z)_i')))).toBe('sin(x) + softmax(z)_{i}')
+    expect(text(formulaRuns(typeset('\\max_i x_i')))).toBe('max_{i}x_{i}')
   })
 
   it('spaces relations and operators but not a leading sign, and keeps symbols as Unicode', () => {
