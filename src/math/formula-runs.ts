@@ -63,11 +63,11 @@ function runsOf(el: Element, script: Script): FormulaRun[] {
     case 'msubsup':
       return [...runsOf(at(0), script), ...runsOf(at(1), script ?? 'sub'), ...runsOf(at(2), script ?? 'super')]
     case 'munder':
-      return [...runsOf(at(0), script), ...runsOf(at(1), script ?? 'sub')]
+      return [...runsOf(at(0), script), ...limit(at(1), script ?? 'sub')]
     case 'mover':
-      return el.attribs.accent === 'true' ? accented(at(0), at(1), script) : [...runsOf(at(0), script), ...runsOf(at(1), script ?? 'super')]
+      return el.attribs.accent === 'true' ? accented(at(0), at(1), script) : [...runsOf(at(0), script), ...limit(at(1), script ?? 'super')]
     case 'munderover':
-      return [...runsOf(at(0), script), ...runsOf(at(1), script ?? 'sub'), ...runsOf(at(2), script ?? 'super')]
+      return [...runsOf(at(0), script), ...limit(at(1), script ?? 'sub'), ...limit(at(2), script ?? 'super')]
     case 'mfrac':
       return [...grouped(at(0), script), run('/', script), ...grouped(at(1), script)]
     case 'msqrt':
@@ -83,21 +83,39 @@ function runsOf(el: Element, script: Script): FormulaRun[] {
 
 // Relations and binary operators get a space on each side, as TeX spaces them; not in scripts,
 // and not a sign at the start of a group (−x).
-const SPACED = new Set(['=', '≠', '<', '>', '≤', '≥', '≈', '≡', '∼', '≃', '∝', '←', '→', '↔', '⇐', '⇒', '⇔', '↦', '∈', '∉', '⊂', '⊆', '⊃', '⊇', '+', '−', '±', '∓', '×', '÷', '·', '⋅', '∪', '∩', '∧', '∨'])
+const SPACED = new Set([
+  '=', '≠', '<', '>', '≤', '≥', '≈', '≡', '∼', '≃', '≅', '∝', '≪', '≫', '≜', '←', '→', '↔', '⇐', '⇒', '⇔', '↦', '∈', '∉', '⊂', '⊆', '⊃', '⊇',
+  '∣', '∥', '⊥', ':', '⊢', '⊨', '+', '−', '±', '∓', '×', '÷', '·', '⋅', '∘', '∗', '⊗', '⊕', '∪', '∩', '∧', '∨',
+])
+const CLOSING = /[)\]}|⟩⌋⌉]$/
 
 function row(kids: readonly Element[], script: Script): FormulaRun[] {
   return kids.flatMap((kid, i) => {
+    const before = kids[i - 1]
     // A function applied to what follows: sin x, but sin(x), and nothing at the end of a group.
     if (kid.name === 'mo' && textOf(kid) === '\u2061') {
       const next = kids[i + 1]
-      return next && !/^[([{|⟨]/.test(textOf(next)) ? [run(' ', script)] : []
+      return next && !/^[([{|⟨⌊⌈]/.test(textOf(next)) ? [run(' ', script)] : []
     }
     const runs = runsOf(kid, script)
-    const operator = kid.name === 'mo' && SPACED.has(textOf(kid))
-    const before = kids[i - 1]
-    const sign = !before || (before.name === 'mo' && !/[)\]}|⟩]$/.test(textOf(before)))
-    return operator && !script && !sign ? [run(' ', script), ...runs, run(' ', script)] : runs
+    if (script) return runs
+    const text = textOf(kid)
+    // A function's name after a letter or number stands apart from it (n log n).
+    if (kid.name === 'mi' && [...text].length > 1 && before && before.name !== 'mo') return [run(' ', script), ...runs]
+    if (kid.name !== 'mo') return runs
+    // A comma or semicolon is followed by a space, as TeX spaces punctuation.
+    if ((text === ',' || text === ';') && kids[i + 1]) return [...runs, run(' ', script)]
+    const sign = !before || (before.name === 'mo' && !CLOSING.test(textOf(before)))
+    return SPACED.has(text) && !sign ? [run(' ', script), ...runs, run(' ', script)] : runs
   })
+}
+
+// Braces and brackets drawn over or under a group (\underbrace, \overbrace): their label stays.
+const STRETCHED = /^[⏟⏞⎵⎴︸︷⏝⏜]$/
+
+/** What goes under or over a base, as a script; a stretched brace alone is left out. */
+function limit(el: Element, script: Script): FormulaRun[] {
+  return el.name === 'mo' && STRETCHED.test(textOf(el)) ? [] : runsOf(el, script)
 }
 
 /** A fraction's part or a root's radicand, in parentheses when it is more than one piece. */
@@ -109,16 +127,19 @@ function grouped(el: Element, script: Script): FormulaRun[] {
 
 // Accents TeX puts over a letter, as the combining marks that do the same in text.
 const COMBINING: Readonly<Record<string, string>> = {
-  '^': '\u0302', 'ˆ': '\u0302', '~': '\u0303', '˜': '\u0303', '¯': '\u0304', '‾': '\u0305', '˙': '\u0307', '¨': '\u0308',
+  '^': '\u0302', 'ˆ': '\u0302', '~': '\u0303', '˜': '\u0303', '¯': '\u0304', 'ˉ': '\u0304', '‾': '\u0305', '˙': '\u0307', '¨': '\u0308',
   '→': '\u20d7', '⃗': '\u20d7', 'ˇ': '\u030c', '˘': '\u0306', '´': '\u0301', '`': '\u0300', '∘': '\u030a',
 }
 
 function accented(base: Element, accent: Element, script: Script): FormulaRun[] {
   const mark = COMBINING[textOf(accent)]
-  const runs = runsOf(base, script)
+  const runs = merge(runsOf(base, script))
   const only = runs.length === 1 ? runs[0]! : undefined
-  if (!mark || !only || [...only.text].length !== 1) return [...runs, ...runsOf(accent, script ?? 'super')]
-  return [{ ...only, text: only.text + mark }]
+  const chars = only ? [...only.text] : []
+  // A line over a group marks each of its letters; other accents sit on a single letter.
+  const over = mark === '\u0305' || (mark === '\u0304' && chars.length > 1)
+  if (!mark || !only || (chars.length !== 1 && !over)) return [...runs, ...limit(accent, script ?? 'super')]
+  return [{ ...only, text: chars.map((c) => c + (over ? '\u0305' : mark)).join('') }]
 }
 
 // The letters Unicode has in its Letterlike Symbols block (which text fonts carry), for

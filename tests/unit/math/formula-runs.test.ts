@@ -31,6 +31,7 @@ describe('formulaRuns', () => {
   it('spaces relations and operators but not a leading sign, and keeps symbols as Unicode', () => {
     expect(text(formulaRuns(typeset('\\theta_{5} \\leftarrow \\theta - \\eta \\nabla_\\theta \\mathcal{L}_{5}')))).toBe('θ_{5} ← θ − η∇_{θ}ℒ_{5}')
     expect(text(formulaRuns(typeset('-x \\le y')))).toBe('−x ≤ y')
+    expect(text(formulaRuns(typeset('\\mathcal{O}(n \\log n), p(x \\mid \\theta)')))).toBe('O(n log n), p(x ∣ θ)')
   })
 
   it('writes fractions, roots, accents and limits in a line', () => {
@@ -39,9 +40,11 @@ describe('formulaRuns', () => {
     // MathML written by hand may give a root several children: they are its radicand.
     expect(text(formulaRuns('<math><msqrt><mi>a</mi><mo>+</mo><mi>b</mi></msqrt></math>'))).toBe('√(a + b)')
     expect(text(formulaRuns(typeset('\\hat{x} + \\vec{v}')))).toBe('x\u0302 + v\u20d7')
+    expect(text(formulaRuns(typeset('\\bar{x} + \\overline{AB}')))).toBe('x\u0304 + A\u0305B\u0305')
+    expect(text(formulaRuns(typeset('\\underbrace{a+b}_{n}')))).toBe('a + b_{n}')
     expect(text(formulaRuns(typeset('\\sum_{i=1}^n i^2')))).toBe('∑_{i=1}^{n}i^{2}')
     expect(text(formulaRuns(typeset('x^{y^2}')))).toBe('x^{y2}')
-    expect(text(formulaRuns(typeset('\\mathbb{R}^n, \\mathbf{v}')))).toBe('ℝ^{n},v')
+    expect(text(formulaRuns(typeset('\\mathbb{R}^n, \\mathbf{v}')))).toBe('ℝ^{n}, v')
     expect(formulaRuns(typeset('\\mathbf{v}'))).toEqual([{ text: 'v', bold: true }])
   })
 
