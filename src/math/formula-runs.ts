@@ -99,6 +99,13 @@ function row(kids: readonly Element[], script: Script): FormulaRun[] {
     }
     const runs = runsOf(kid, script)
     if (script) return runs
+    // A sum, product or integral (with its limits) stands apart from what is around it.
+    if (bigOperator(kid)) {
+      const next = kids[i + 1]
+      const spaceBefore = before && (before.name !== 'mo' || CLOSING.test(textOf(before)))
+      const spaceAfter = next && next.name !== 'mo'
+      return [...(spaceBefore ? [run(' ', script)] : []), ...runs, ...(spaceAfter ? [run(' ', script)] : [])]
+    }
     const text = textOf(kid)
     // A function's name after a letter or number stands apart from it (n log n).
     if (kid.name === 'mi' && [...text].length > 1 && before && before.name !== 'mo') return [run(' ', script), ...runs]
@@ -108,6 +115,14 @@ function row(kids: readonly Element[], script: Script): FormulaRun[] {
     const sign = !before || (before.name === 'mo' && !CLOSING.test(textOf(before)))
     return SPACED.has(text) && !sign ? [run(' ', script), ...runs, run(' ', script)] : runs
   })
+}
+
+const BIG = /^[∑∏∐∫∬∭∮⋃⋂⨁⨂]$/
+const WITH_LIMITS = new Set(['msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover'])
+
+function bigOperator(el: Element): boolean {
+  const base = WITH_LIMITS.has(el.name) ? elements(el.children)[0] : el
+  return base?.name === 'mo' && BIG.test(textOf(base))
 }
 
 // Braces and brackets drawn over or under a group (\underbrace, \overbrace): their label stays.
