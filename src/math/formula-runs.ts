@@ -1,8 +1,11 @@
 // Pure: a typeset formula -> text runs with sub- and superscripts, read from the MathML KaTeX
 // writes beside its HTML, for text that cannot hold a formula (the PowerPoint's editable text).
+import { createRequire } from 'node:module'
 import type { ChildNode, Element } from 'domhandler'
-import { parseDocument } from 'htmlparser2'
 import type { FormulaRun } from '../model.js'
+
+// Loaded on the first formula read: a build without inline formulas never loads a DOM parser.
+const require = createRequire(import.meta.url)
 
 export type { FormulaRun }
 
@@ -22,6 +25,7 @@ export function formulaRuns(html: string): FormulaRun[] | undefined {
   const start = html.indexOf('<math')
   const end = html.indexOf('</math>', start)
   if (start === -1 || end === -1) return undefined
+  const { parseDocument } = require('htmlparser2') as typeof import('htmlparser2')
   const math = find(parseDocument(html.slice(start, end + 7), { xmlMode: true }).children, 'math')
   const semantics = math && find(math.children, 'semantics')
   const body = semantics ? elements(semantics.children).filter((e) => e.name !== 'annotation') : math ? elements(math.children) : []

@@ -1,6 +1,6 @@
 // Pure: slide blocks that are text (paragraphs, lists, headings, quotes) -> styled paragraphs,
 // with Markdown's marks kept as runs: bold, italic, code, links, inline formulas.
-import type { ContentBlock, TextRun } from '../../model.js'
+import type { ContentBlock, FormulaRun, TextRun } from '../../model.js'
 import { SIZE, SLOT } from './design.js'
 import type { Colour, PlanParagraph, PlanRun } from './slide-plan.js'
 
@@ -19,7 +19,7 @@ export const BODY_STYLE: TextStyle = { size: SIZE.body, colour: SLOT.text, headi
  * where it has a linear form; else its TeX, as code.
  */
 export function planRuns(runs: readonly TextRun[], style: Pick<TextStyle, 'heading'> & { size: number }): PlanRun[] {
-  return runs.flatMap((r): PlanRun | PlanRun[] => (r.formula ? formulaPlanRuns(r, style) : {
+  return runs.flatMap((r): PlanRun | PlanRun[] => (r.formula ? formulaPlanRuns(r, r.formula, style) : {
     text: r.text,
     ...(r.bold && { bold: true, colour: style.heading }),
     ...(r.italic && { italic: true }),
@@ -29,8 +29,8 @@ export function planRuns(runs: readonly TextRun[], style: Pick<TextStyle, 'headi
   }))
 }
 
-function formulaPlanRuns(r: TextRun, style: Pick<TextStyle, 'heading'>): PlanRun[] {
-  return (r.formula ?? []).map((f) => ({
+function formulaPlanRuns(r: TextRun, formula: readonly FormulaRun[], style: Pick<TextStyle, 'heading'>): PlanRun[] {
+  return formula.map((f) => ({
     text: f.text,
     ...((f.italic || r.italic) && { italic: true }),
     ...((f.bold || r.bold) && { bold: true }),
