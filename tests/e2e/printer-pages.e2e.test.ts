@@ -1,7 +1,6 @@
-// The printer keeps each page it printed in, emptied, and loads the next document into it: the
-// blank page Chromium starts with serves every product of a one-off print, and every reprint of
-// a warm printer. A page
-// whose print failed is closed, never reused; what each print reports is its own.
+// The printer keeps each page it printed in and loads the next document into it: the blank page
+// Chromium starts with serves every product of a one-off print, and every reprint of a warm
+// printer. A page whose print failed is closed, never reused; what each print reports is its own.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -47,11 +46,16 @@ it('one page prints every product of a one-off print, each document with its own
   const deck = await builtDeck()
   const { handle, opened } = await countedBrowser()
   const printer = await openPrinter({ outDir: deck.outDir, browser: handle, timeoutMs: 60_000, allowNetwork: false, tagged: false, concurrency: 1 })
+  // Where the start page went: straight from one document to the next, not through about:blank.
+  const visited: string[] = []
+  const start = (await (await handle).browser.pages())[0]!
+  start.on('framenavigated', (frame) => void (frame === start.mainFrame() && visited.push(new URL(frame.url()).pathname)))
   try {
     const jobs = printJobs(deck, ['slides', 'notes', 'outline'], deck.config.handouts.paper, false)
     const result = await printer.print(deck, jobs, { paper: deck.config.handouts.paper })
     expect(result.value.files.map((f) => path.basename(f))).toEqual(['slides.pdf', 'handout-notes.pdf', 'handout-outline.pdf'])
     expect(opened()).toBe(0)
+    expect(visited).toEqual(['/.deckhand-print-slides.html', '/.deckhand-print-notes.html', '/.deckhand-print-outline.html'])
     // The far image is named by each product; the deck hears of it once, at its line.
     expect(result.diagnostics.filter((d) => d.code === 'request-blocked').map((d) => d.span?.line)).toEqual([5])
     const notes = await readPdf(result.value.files[1]!)
@@ -87,6 +91,8 @@ it('a warm printer reprints in the page it kept; a page whose print failed is cl
     const paper = deck.config.handouts.paper
     const notes = () => printJobs(deck, ['notes'], paper, false)
     await printer.print(deck, notes(), { paper })
+    // Between prints the kept page holds no document.
+    await expect.poll(async () => (await browser.pages()).map((p) => p.url())).toEqual(['about:blank'])
     const again = await printer.print(deck, notes(), { paper })
     expect(again.value.files).toHaveLength(1)
     // Each print reports what its own document asked for: the kept page has no listener left from before.
