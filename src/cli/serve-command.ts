@@ -70,7 +70,7 @@ export async function runServe(io: CliIo, name: string | undefined, flags: Serve
       port,
       ...(flags.out && { outDir: path.resolve(io.cwd, flags.out) }),
       ...(flags.theme && { theme: flags.theme }),
-      onBuild: (event) => printBuild(io, event),
+      onBuild: (event) => printBuild(io, event, keptOnFailure(flags.preview !== false, !!flags.pdf)),
       ...(flags.pdf && { pdf: livePrintOptions(io, flags), onPrint: (event: PrintEvent) => printPrint(io, event) }),
       preview: flags.preview !== false,
     })
@@ -89,7 +89,13 @@ export async function runServe(io: CliIo, name: string | undefined, flags: Serve
   }
 }
 
-function printBuild(io: CliIo, event: BuildEvent): void {
+/** What a failed rebuild leaves as it was: the preview page, the PDFs, or both. */
+function keptOnFailure(preview: boolean, pdf: boolean): string {
+  if (!preview) return 'the last good PDFs stay as they were'
+  return `the page shows the error and keeps the last good deck${pdf ? ' and PDFs' : ''}`
+}
+
+function printBuild(io: CliIo, event: BuildEvent, kept: string): void {
   const ms = Math.round(event.ms)
   const what = event.changed.length ? event.changed.map((f) => path.basename(f)).join(', ') : 'deck'
   if (event.ok) {
@@ -99,7 +105,7 @@ function printBuild(io: CliIo, event: BuildEvent): void {
     const slides = result.value.slides.length
     io.out(`built ${what} in ${ms} ms: ${slides} slide${slides === 1 ? '' : 's'}, ${stats.written} file${stats.written === 1 ? '' : 's'} written, ${stats.unchanged} unchanged`)
   } else {
-    io.err(`build failed (${what}, ${ms} ms); the page shows the error and keeps the last good deck`)
+    io.err(`build failed (${what}, ${ms} ms); ${kept}`)
     reportError(io, event.cause)
     io.failed = false
   }

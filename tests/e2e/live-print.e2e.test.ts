@@ -31,7 +31,7 @@ let browser: BrowserHandle
 interface Running {
   readonly child: ChildProcess
   output: string
-  /** Resolves with the output once `pattern` has matched `count` times. */
+  /** Resolves with the output (stdout and stderr) once `pattern` has matched `count` times. */
   waitFor(pattern: RegExp, count: number): Promise<string>
   stop(): Promise<void>
 }
@@ -49,9 +49,11 @@ function start(args: readonly string[]): Running {
           if (matches < count) return
           clearTimeout(timer)
           child.stdout!.off('data', look)
+          child.stderr!.off('data', look)
           resolve(running.output)
         }
         child.stdout!.on('data', look)
+        child.stderr!.on('data', look)
         look()
       }),
     async stop() {
@@ -199,6 +201,16 @@ describe('deckhand pdf --watch', () => {
       await watch.waitFor(/^printed /m, 2)
       expect(watch.output).toMatch(/^printed dist\/pytorch-story\/handout-notes\.pdf in \d+ ms; unchanged: slides$/m)
       expect(await pdfText('notes')).toContain('WOMBATNOTE')
+      // A save that does not build names the line, and the last good PDF stays as it was.
+      const notes = path.join(outDir, FILES.notes)
+      const before = { mtime: (await stat(notes)).mtimeMs, bytes: await readFile(notes) }
+      await edit('## Phase 1: research-first\n', '## Phase 1: research-first\n\n<!-- template: no-such-layout -->\n')
+      await watch.waitFor(/^build failed/m, 1)
+      expect(watch.output).toMatch(/^build failed \(02-four-phases\.md, \d+ ms\); the last good PDFs stay as they were$/m)
+      expect(watch.output).toMatch(/02-four-phases\.md:\d+:\d+ +error +Layout "no-such-layout" not found/)
+      expect(watch.output).not.toMatch(/the page shows/)
+      expect((await stat(notes)).mtimeMs).toBe(before.mtime)
+      expect(await readFile(notes)).toEqual(before.bytes)
     } finally {
       await watch.stop()
     }
