@@ -92,6 +92,8 @@ export const DIAGNOSTIC_CODES = [
   'server-listen',
   // A separator regex a deck brings (reveal-md) that could take exponential time on some text.
   'regex-unsafe',
+  // The browser a live print keeps warm stopped between saves or during one, and was replaced.
+  'browser-stopped',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

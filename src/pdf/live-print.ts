@@ -4,8 +4,9 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import createDebug from 'debug'
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { launchBrowser, type LaunchBrowserOptions } from '../browser/launch-browser.js'
+import type { BrowserHandle } from '../browser/open-browser.js'
 import { pdfFileName } from '../output/pdf-file-name.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { withPrintRuntime } from '../print/print-runtime.js'
@@ -54,18 +55,24 @@ export function startLivePrinter(options: LivePrintOptions): LivePrinter {
     ...(options.env && { env: options.env }),
     ...(options.onUnpack && { onUnpack: options.onUnpack }),
   }
-  const browser = launchBrowser(launch)
-  browser.catch(() => undefined) // a launch failure is reported by the first print
-  const printer: Promise<Printer> = openPrinter({
-    outDir: options.outDir,
-    browser,
-    timeoutMs,
-    allowNetwork: options.allowNetwork ?? false,
-    tagged: options.tagged ?? false,
-    warm: true,
-    ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
-  })
-  printer.catch(() => undefined)
+  const start = (): { browser: Promise<BrowserHandle>; printer: Promise<Printer> } => {
+    const browser = launchBrowser(launch)
+    browser.catch(() => undefined) // a launch failure is reported by the first print
+    const printer = openPrinter({
+      outDir: options.outDir,
+      browser,
+      timeoutMs,
+      allowNetwork: options.allowNetwork ?? false,
+      tagged: options.tagged ?? false,
+      warm: true,
+      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+    })
+    printer.catch(() => undefined)
+    return { browser, printer }
+  }
+  let { browser, printer } = start()
+  /** A browser that has stopped since it started (crashed, killed, out of memory): its printer can never print again. */
+  const stopped = (): Promise<boolean> => browser.then((b) => !b.browser.connected, () => false)
   const printedAs = new Map<PrintProduct, string>()
   let latest: BuiltDeck | undefined
   let waiting: { resolve: (p: LivePrint) => void; reject: (e: unknown) => void }[] = []
@@ -108,9 +115,27 @@ export function startLivePrinter(options: LivePrintOptions): LivePrinter {
     if (jobs.length === 0) return { printed: [], unchanged, files: [], diagnostics: [], ms: performance.now() - started }
     // Until it prints well, a product counts as not printed (a failure is tried again next time).
     for (const job of jobs) printedAs.delete(job.product)
-    const result = await (await printer).print(built, jobs, { paper, ...(options.onProgress && { onProgress: options.onProgress }) })
+    const run = { paper, ...(options.onProgress && { onProgress: options.onProgress }) }
+    const diagnostics: Diagnostic[] = []
+    if (await stopped()) restart(diagnostics)
+    let result
+    try {
+      result = await (await printer).print(built, jobs, run)
+    } catch (err) {
+      // A browser that stopped while printing is replaced, and the print tried once more.
+      if (!(await stopped())) throw err
+      restart(diagnostics)
+      result = await (await printer).print(built, jobs, run)
+    }
     for (const job of jobs) if (result.value.files.includes(path.join(path.resolve(options.outDir), pdfFileName(job.product)))) printedAs.set(job.product, job.signature)
-    return { printed: jobs.map((j) => j.product), unchanged, files: result.value.files, diagnostics: result.diagnostics, ms: performance.now() - started }
+    return { printed: jobs.map((j) => j.product), unchanged, files: result.value.files, diagnostics: [...diagnostics, ...result.diagnostics], ms: performance.now() - started }
+  }
+
+  function restart(diagnostics: Diagnostic[]): void {
+    debug('live print: the browser has stopped; starting another')
+    void printer.then((p) => p.close(), () => undefined)
+    ;({ browser, printer } = start())
+    diagnostics.push(warning('browser-stopped', 'The browser printing the PDFs had stopped; a new one was started', undefined, 'If it keeps stopping, the machine may be short of memory.'))
   }
 
   return {

@@ -205,13 +205,35 @@ describe('deckhand pdf --watch', () => {
       const notes = path.join(outDir, FILES.notes)
       const before = { mtime: (await stat(notes)).mtimeMs, bytes: await readFile(notes) }
       await edit('## Phase 1: research-first\n', '## Phase 1: research-first\n\n<!-- template: no-such-layout -->\n')
-      await watch.waitFor(/^build failed/m, 1)
+      await watch.waitFor(/\[template-not-found\]/, 1)
       expect(watch.output).toMatch(/^build failed \(02-four-phases\.md, \d+ ms\); the last good PDFs stay as they were$/m)
       expect(watch.output).toMatch(/02-four-phases\.md:\d+:\d+ +error +Layout "no-such-layout" not found/)
       expect(watch.output).not.toMatch(/the page shows/)
       expect((await stat(notes)).mtimeMs).toBe(before.mtime)
       expect(await readFile(notes)).toEqual(before.bytes)
+      await edit('## Phase 1: research-first\n\n<!-- template: no-such-layout -->\n', '## Phase 1: research-first\n')
     } finally {
+      await watch.stop()
+    }
+  }, 240_000)
+
+  it('starts another browser when the one it kept has stopped, and prints the save with it', async () => {
+    const watch = start(['pdf', 'pytorch-story', '--watch', '--handout', 'notes'])
+    try {
+      await watch.waitFor(/^printed /m, 1)
+      // The browser dies between saves, as a crash or the kernel's out-of-memory killer would take it.
+      const first = descendants(watch.child.pid!).filter((p) => /chrom/.test(p.cmdline) && !p.cmdline.includes('--type='))
+      expect(first).toHaveLength(1)
+      process.kill(first[0]!.pid, 'SIGKILL')
+      await edit('## Phase 1: research-first\n', '## Phase 1: research-first, KOALASLIDE\n')
+      await watch.waitFor(/^printed /m, 2)
+      expect(watch.output).toMatch(/warning +The browser printing the PDFs had stopped; a new one was started +\[browser-stopped\]/)
+      expect(watch.output).not.toMatch(/printing failed/)
+      expect(await pdfText('notes')).toContain('KOALASLIDE')
+      const second = descendants(watch.child.pid!).filter((p) => /chrom/.test(p.cmdline) && !p.cmdline.includes('--type=') && alive(p.pid))
+      expect(second.map((p) => p.pid)).not.toContain(first[0]!.pid)
+    } finally {
+      // Nothing left running: neither browser, nor their folders' owners.
       await watch.stop()
     }
   }, 240_000)
