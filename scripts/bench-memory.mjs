@@ -29,17 +29,25 @@ function pssKb(pid) {
   }
 }
 
-/** Runs a command to its end; resolves with the peak of the summed PSS of its process tree, in MB. */
+/**
+ * Runs a command to its end; resolves with the peak of the summed PSS of its process tree, in
+ * MB, and the node process's own share of that peak (the rest is Chromium's).
+ */
 function peakPss(command, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] })
     let err = ''
     child.stderr.setEncoding('utf8').on('data', (s) => (err += s))
     let peak = 0
-    const timer = setInterval(() => (peak = Math.max(peak, tree(child.pid).reduce((sum, pid) => sum + pssKb(pid), 0))), 100)
+    let node = 0
+    const timer = setInterval(() => {
+      const own = pssKb(child.pid)
+      const total = tree(child.pid).reduce((sum, pid) => sum + (pid === child.pid ? own : pssKb(pid)), 0)
+      if (total > peak) [peak, node] = [total, own]
+    }, 100)
     child.once('exit', (code) => {
       clearInterval(timer)
-      if (code === 0) resolve(peak / 1024)
+      if (code === 0) resolve({ mb: peak / 1024, nodeMb: node / 1024 })
       else reject(new Error(`${args.join(' ')} failed:\n${err}`))
     })
   })
@@ -57,11 +65,14 @@ function images(file) {
 export async function benchMemory({ cli, root, size, fmt }) {
   const out = path.join(root, 'dist', 'bench')
   const floorFile = path.join(root, 'floor-memory.pdf')
-  const floor = await peakPss(process.execPath, [path.join(here, 'print-floor.mjs'), String(size), floorFile])
-  const slides = await peakPss(process.execPath, [cli, 'pdf', 'bench', '--root', root, '--handout', 'none'])
-  const notes = await peakPss(process.execPath, [cli, 'pdf', 'bench', '--root', root, '--no-slides', '--handout', 'notes'])
+  const floorRun = await peakPss(process.execPath, [path.join(here, 'print-floor.mjs'), String(size), floorFile])
+  const slidesRun = await peakPss(process.execPath, [cli, 'pdf', 'bench', '--root', root, '--handout', 'none'])
+  const notesRun = await peakPss(process.execPath, [cli, 'pdf', 'bench', '--root', root, '--no-slides', '--handout', 'notes'])
+  const [floor, slides, notes] = [floorRun.mb, slidesRun.mb, notesRun.mb]
   const verdict = (mb) => `${mb.toFixed(0)} MB, ${(mb / floor).toFixed(2)}x the floor (${mb <= floor ? 'met' : 'NOT met'})`
   console.log(`${String(size).padStart(5)} slides  peak PSS over all processes: floor ${floor.toFixed(0)} MB; slides.pdf ${verdict(slides)}; notes ${verdict(notes)}`)
+  const nodeShare = (run) => `${run.nodeMb.toFixed(0)} MB`
+  console.log(`${String(size).padStart(5)} slides  node's own share of each peak: floor ${nodeShare(floorRun)}; slides.pdf ${nodeShare(slidesRun)}; notes ${nodeShare(notesRun)}`)
   const file = path.join(out, 'slides.pdf')
   const bytes = statSync(file).size
   const img = images(file)
