@@ -84,6 +84,8 @@ describe.each(Object.keys(EXPECTED) as ThemeName[])('the example deck in %s', (t
       expect(code.family).toBe(want.mono)
       expect(code.fontLoaded).toBe(true)
       expect(code.color).toBe(want.code)
+      // The big quotation mark too: a system serif would look different on every machine.
+      expect(await styleOf(page, '.dh-quote-mark')).toMatchObject({ family: want.heading, fontLoaded: true })
     } finally {
       await page.close()
     }
