@@ -1,6 +1,6 @@
 // I/O orchestration of `deckhand check` on a built deck: measure it in Chromium, judge the
 // measurements against the slides' own data (lines, links), and estimate the talk's length.
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { sortByPlace, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { BuiltDeck } from '../pipeline/built-deck.js'
 import { checkTalkLength, estimateTalkLength, type TalkLength } from './estimate-talk-length.js'
 import { judgeMeasurements } from './judge-measurements.js'
@@ -40,13 +40,4 @@ export async function checkDeck(built: BuiltDeck, options: CheckDeckOptions = {}
   const found = judgeMeasurements({ measurements: measured.value, slides: built.slides, outputFiles })
   const length = estimateTalkLength(built.slides, { rate: options.rate ?? built.config.speakingRate, ...(options.secondsPerSlide !== undefined && { secondsPerSlide: options.secondsPerSlide }) })
   return { length, diagnostics: [...measured.diagnostics, ...sortByPlace(found), ...checkTalkLength(length, built.config)] }
-}
-
-function sortByPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => {
-    const fa = a.span?.file ?? ''
-    const fb = b.span?.file ?? ''
-    if (fa !== fb) return fa < fb ? -1 : 1
-    return (a.span?.line ?? 0) - (b.span?.line ?? 0)
-  })
 }

@@ -177,6 +177,16 @@ export function throwIfErrors(diagnostics: readonly Diagnostic[]): void {
   if (errors.length > 1) throw new DeckErrors(errors)
 }
 
+/** In the order of their places (file, then line; those without one first), each place's in the order given. */
+export function sortByPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => {
+    const fa = a.span?.file ?? ''
+    const fb = b.span?.file ?? ''
+    if (fa !== fb) return fa < fb ? -1 : 1
+    return (a.span?.line ?? 0) - (b.span?.line ?? 0)
+  })
+}
+
 /** The diagnostics a thrown value carries, or none when it is not ours. */
 export function diagnosticsOf(err: unknown): readonly Diagnostic[] | undefined {
   if (err instanceof DeckError) return [err.diagnostic]

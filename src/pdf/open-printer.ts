@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import createDebug from 'debug'
 import type { Browser, Page } from 'puppeteer-core'
-import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js'
+import { sortByPlace, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js'
 import type { BrowserHandle } from '../browser/open-browser.js'
 import { serveFolder, type FolderServer } from '../browser/serve-folder.js'
 import type { Paper } from '../model.js'
@@ -188,7 +188,8 @@ export async function openPrinter(options: PrinterOptions): Promise<Printer> {
       // Files in the order the jobs were given, whatever order they finished in.
       const order = jobs.map((j) => path.join(outDir, pdfFileName(j.product)))
       files.sort((a, b) => order.indexOf(a) - order.indexOf(b))
-      return { value: { files }, diagnostics }
+      // Products print concurrently: their warnings are told in the order of the deck's lines.
+      return { value: { files }, diagnostics: sortByPlace(diagnostics) }
     },
     close() {
       return (closing ??= Promise.all([closeBrowser(), server.close()]).then(() => undefined))
